@@ -1,0 +1,59 @@
+package cn.p2psupervision.platform.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/** The stable problem types (RFC 9457 {@code type}) every service and the gateway answer with. */
+public enum ProblemType {
+    VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "validation-failed", "The request is not valid"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid access token is required"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+    CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict with the current state"),
+    PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "stale-version", "The record changed since you read it"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+    RULE_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "A regulatory rule refuses this"),
+    PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "version-required",
+            "This update must carry the version it was based on (If-Match)"),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A service is unavailable");
+
+    /** Prefix of every problem type URI. */
+    public static final String TYPE_PREFIX = "urn:p2p-supervision:problem:";
+
+    private final HttpStatus status;
+    private final URI type;
+    private final String title;
+
+    ProblemType(HttpStatus status, String slug, String title) {
+        this.status = status;
+        this.type = URI.create(TYPE_PREFIX + slug);
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The problem type that stands for an HTTP status, for errors raised by the framework itself. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType candidate : values()) {
+            if (candidate.status.value() == status) {
+                return candidate;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : VALIDATION_FAILED;
+    }
+}

@@ -1,0 +1,81 @@
+package cn.p2psupervision.platform.problem;
+
+import java.util.Map;
+
+import org.slf4j.MDC;
+import org.springframework.http.ProblemDetail;
+
+import cn.p2psupervision.platform.requestid.RequestIds;
+
+/** Builds problem details and writes them as JSON where no message converter is at hand (security filters). */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.type());
+        problem.setTitle(type.title());
+        String requestId = MDC.get(RequestIds.MDC_KEY);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return problem;
+    }
+
+    /** Minimal JSON for a problem whose members are strings and numbers: no JSON library needed in filters. */
+    public static String toJson(ProblemDetail problem) {
+        StringBuilder json = new StringBuilder("{");
+        append(json, "type", String.valueOf(problem.getType()));
+        append(json, "title", problem.getTitle());
+        json.append("\"status\":").append(problem.getStatus()).append(',');
+        append(json, "detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            append(json, "instance", problem.getInstance().toString());
+        }
+        Map<String, Object> properties = problem.getProperties();
+        if (properties != null) {
+            properties.forEach((name, value) -> {
+                if (value instanceof Number number) {
+                    json.append('"').append(escape(name)).append("\":").append(number).append(',');
+                } else {
+                    append(json, name, String.valueOf(value));
+                }
+            });
+        }
+        json.setLength(json.length() - 1);
+        return json.append('}').toString();
+    }
+
+    private static void append(StringBuilder json, String name, String value) {
+        json.append('"').append(escape(name)).append("\":");
+        if (value == null) {
+            json.append("null");
+        } else {
+            json.append('"').append(escape(value)).append('"');
+        }
+        json.append(',');
+    }
+
+    private static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,102 @@
+package cn.p2psupervision.platform.security.reactive;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import org.springframework.web.server.ServerWebExchange;
+
+import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.problem.ProblemType;
+import cn.p2psupervision.platform.security.AccessRules;
+import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.security.PlatformJwt;
+import cn.p2psupervision.platform.security.PlatformSecurityProperties;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resource-server security for the reactive gateway: it validates every token itself (signature, expiry, issuer,
+ * audience) before routing; the services then check roles and scope again.
+ */
+@AutoConfiguration(before = ReactiveWebSecurityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+@EnableWebFluxSecurity
+public class ReactiveSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder platformReactiveJwtDecoder(PlatformSecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(PlatformJwt.validator(properties));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        ReactiveProblemSecurityHandlers problems = new ReactiveProblemSecurityHandlers();
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .requestCache(cache -> cache.disable())
+                .authorizeExchange(auth -> auth
+                        .pathMatchers(AccessRules.PUBLIC_PATHS).permitAll()
+                        .pathMatchers(AccessRules.INTERNAL_PATHS).denyAll()
+                        .pathMatchers(AccessRules.ME_PATHS).hasAnyRole(AccessRules.ME_ROLES)
+                        .pathMatchers(AccessRules.API_PATHS).authenticated()
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(PlatformJwt.authenticationConverter())))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    WebFluxConfigurer reactiveCallerArgumentResolver() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    /** Lets a WebFlux controller method take a {@link Caller} parameter. */
+    static final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return Caller.class.equals(parameter.getParameterType());
+        }
+
+        @Override
+        public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
+                                            ServerWebExchange exchange) {
+            return ReactiveSecurityContextHolder.getContext()
+                    .mapNotNull(context -> context.getAuthentication() instanceof JwtAuthenticationToken token
+                            ? (Object) Caller.fromJwt(token.getToken()) : null)
+                    .switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.UNAUTHENTICATED,
+                            "This endpoint needs a bearer token")));
+        }
+    }
+
+}

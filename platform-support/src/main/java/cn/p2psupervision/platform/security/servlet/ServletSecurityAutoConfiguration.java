@@ -1,0 +1,113 @@
+package cn.p2psupervision.platform.security.servlet;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.problem.ProblemType;
+import cn.p2psupervision.platform.security.AccessRules;
+import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.security.PlatformJwt;
+import cn.p2psupervision.platform.security.PlatformRole;
+import cn.p2psupervision.platform.security.PlatformSecurityProperties;
+
+/** Resource-server security for the servlet services: every service checks tokens and roles itself. */
+@AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class ServletSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(PlatformJwt.validator(properties));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, JwtDecoder decoder,
+                                                    PlatformSecurityProperties properties) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        List<String> partnerPaths = properties.partnerPaths();
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(AccessRules.PUBLIC_PATHS).permitAll()
+                            .requestMatchers("/error").permitAll()
+                            .requestMatchers(AccessRules.INTERNAL_PATHS).hasRole(PlatformRole.INTERNAL_SERVICE.roleName())
+                            .requestMatchers(AccessRules.ME_PATHS).hasAnyRole(AccessRules.ME_ROLES);
+                    if (!partnerPaths.isEmpty()) {
+                        auth.requestMatchers(partnerPaths.toArray(String[]::new))
+                                .hasRole(PlatformRole.AGENCY_PARTNER.roleName());
+                    }
+                    auth.requestMatchers(AccessRules.API_PATHS).hasAnyRole(AccessRules.REGULATOR_ROLES)
+                            .anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(PlatformJwt.authenticationConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArgumentResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnProperty("platform.api.context")
+    CallerController callerController() {
+        return new CallerController();
+    }
+
+    /** Lets a controller method take a {@link Caller} parameter. */
+    static final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return Caller.class.equals(parameter.getParameterType());
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                      NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication instanceof JwtAuthenticationToken token) {
+                return Caller.fromJwt(token.getToken());
+            }
+            throw new ProblemException(ProblemType.UNAUTHENTICATED, "This endpoint needs a bearer token");
+        }
+    }
+}
