@@ -1,0 +1,101 @@
+package cn.p2psupervision.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One platform instance for the whole system-test run, started with the project's own {@code ./platform} script on
+ * ports of its own (18xxx) and a temporary run and data folder, so it never collides with a local {@code ./platform up}.
+ * Stopped when the test run ends.
+ */
+public final class PlatformUnderTest implements BeforeAllCallback {
+
+    public static final int GATEWAY_PORT = 18080;
+    public static final int KEYCLOAK_PORT = 18180;
+    public static final Map<String, Integer> SERVICE_PORTS = Map.of(
+            "registry", 18081, "classification", 18082, "acceptance", 18083, "incident", 18084);
+    public static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
+    public static final String KEYCLOAK = "http://localhost:" + KEYCLOAK_PORT;
+    /** Short token tolerance so the expiry test need not wait half a minute. */
+    public static final int CLOCK_SKEW_SECONDS = 1;
+
+    private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    private static final Path RUN_DIR = Path.of(System.getProperty("platform.run.dir", "target/platform")).toAbsolutePath();
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(PlatformUnderTest.class, key -> start(), Running.class);
+    }
+
+    /** Runs a {@code ./platform} command against the test instance, failing the test if it fails. */
+    public static void platform(String... args) {
+        ProcessBuilder command = new ProcessBuilder();
+        command.command().add(ROOT.resolve("platform").toString());
+        command.command().addAll(List.of(args));
+        command.directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(RUN_DIR.resolve("platform-commands.log").toFile()));
+        Map<String, String> env = command.environment();
+        env.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
+        env.put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+        env.put("KEYCLOAK_MANAGEMENT_PORT", "19180");
+        env.put("REGISTRY_PORT", String.valueOf(SERVICE_PORTS.get("registry")));
+        env.put("CLASSIFICATION_PORT", String.valueOf(SERVICE_PORTS.get("classification")));
+        env.put("ACCEPTANCE_PORT", String.valueOf(SERVICE_PORTS.get("acceptance")));
+        env.put("INCIDENT_PORT", String.valueOf(SERVICE_PORTS.get("incident")));
+        env.remove("KEYCLOAK_URL");
+        env.put("PLATFORM_RUN_DIR", RUN_DIR.toString());
+        env.put("PLATFORM_DATA_DIR", RUN_DIR.resolve("data").toString());
+        env.put("PLATFORM_SKIP_BUILD", "1");
+        env.put("PLATFORM_SECURITY_CLOCKSKEW", CLOCK_SKEW_SECONDS + "s");
+        try {
+            RUN_DIR.toFile().mkdirs();
+            Process process = command.start();
+            if (!process.waitFor(6, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./platform " + String.join(" ", args) + " did not finish; see "
+                        + RUN_DIR.resolve("platform-commands.log"));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./platform " + String.join(" ", args) + " failed; see "
+                        + RUN_DIR.resolve("platform-commands.log") + " and " + RUN_DIR.resolve("logs"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Running start() {
+        deleteData(RUN_DIR.resolve("data").toFile());
+        platform("up");
+        return new Running();
+    }
+
+    private static void deleteData(File dir) {
+        File[] children = dir.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteData(child);
+            }
+        }
+        dir.delete();
+    }
+
+    /** Closed by JUnit when the whole run is over. */
+    static final class Running implements AutoCloseable {
+        @Override
+        public void close() {
+            platform("down");
+        }
+    }
+}
