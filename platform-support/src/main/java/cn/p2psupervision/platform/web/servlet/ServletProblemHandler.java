@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.problem.Problems;
+import cn.p2psupervision.platform.problem.RuleViolationException;
 
 /**
  * Every error of a servlet service as an RFC 9457 problem with a stable type: never an HTML page, never a stack trace.
@@ -41,6 +42,11 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> onProblem(ProblemException e) {
         return respond(e.toProblemDetail());
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> onRuleViolation(RuleViolationException e) {
+        return respond(ProblemException.ruleViolation(e.rule(), e.getMessage()).toProblemDetail());
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

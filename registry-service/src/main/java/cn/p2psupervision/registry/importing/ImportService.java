@@ -1,0 +1,257 @@
+package cn.p2psupervision.registry.importing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import cn.p2psupervision.platform.audit.AuditTrail;
+import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.registry.institution.InstitutionVersion;
+
+/**
+ * Bulk imports (REG-05), central only. The upload is streamed to a file, then rows are read one at a time on a single
+ * background worker and applied independently: a bad row never blocks good ones, memory stays flat whatever the
+ * size, and progress and the per-row report are written in batches.
+ */
+@Service
+public class ImportService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    static final String JOBS = "imports";
+    static final String ROWS = "import_rows";
+    private static final int BATCH = 500;
+    private static final long MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
+
+    private final MongoTemplate mongo;
+    private final RowImporter importer;
+    private final JsonMapper json;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Path uploads;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "registry-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ImportService(MongoTemplate mongo, RowImporter importer, JsonMapper json, AuditTrail audit, Clock clock,
+                         Environment environment) {
+        this.mongo = mongo;
+        this.importer = importer;
+        this.json = json;
+        this.audit = audit;
+        this.clock = clock;
+        this.uploads = Path.of(environment.getProperty("registry.imports.dir",
+                environment.getProperty("platform.mongo.embedded.data-dir", "./data/registry-service") + "/imports"));
+    }
+
+    /** Imports interrupted by a restart are marked failed: re-submitting the file is safe, imports are idempotent. */
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterrupted() {
+        mongo.updateMulti(Query.query(Criteria.where("state").in(ImportJob.State.QUEUED.name(), ImportJob.State.RUNNING.name())),
+                new Update().set("state", ImportJob.State.FAILED.name()).set("finishedAt", clock.instant())
+                        .set("message", "Interrupted by a restart of the service; submit the file again (imports are idempotent)"),
+                JOBS);
+    }
+
+    /** Stores the upload and queues it; the job is returned at once (202). */
+    public ImportJob start(Caller caller, ImportJob.Kind kind, ImportJob.Format format, InputStream body) {
+        if (!caller.isCentral()) {
+            throw ProblemException.forbidden("The base list is central data: only the central office imports (REG-05)");
+        }
+        String id = UUID.randomUUID().toString();
+        Path file = uploads.resolve(id + (format == ImportJob.Format.CSV ? ".csv" : ".json"));
+        try {
+            Files.createDirectories(uploads);
+            Files.copy(new LimitedInputStream(body, MAX_UPLOAD_BYTES), file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the upload", e);
+        }
+        ImportJob job = new ImportJob(id, kind, format, ImportJob.State.QUEUED, InstitutionVersion.ChangedBy.of(caller),
+                clock.instant(), null, 0, Map.of(), null);
+        mongo.insert(job, JOBS);
+        audit.record(caller, "IMPORT_STARTED", "import", id, null, Map.of("kind", kind, "format", format), null);
+        worker.submit(() -> run(job, file, caller));
+        return job;
+    }
+
+    public ImportJob job(Caller caller, String id) {
+        requireCentral(caller);
+        ImportJob job = mongo.findById(id, ImportJob.class, JOBS);
+        if (job == null) {
+            throw ProblemException.notFound("Import", id);
+        }
+        return job;
+    }
+
+    /** The per-row report, optionally one outcome only, in row order. */
+    public List<ImportRow> rows(Caller caller, String id, ImportJob.Outcome outcome, int page, int size) {
+        job(caller, id);
+        Criteria criteria = Criteria.where("importId").is(id);
+        if (outcome != null) {
+            criteria = criteria.and("outcome").is(outcome.name());
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("row")).skip((long) page * size).limit(size),
+                ImportRow.class, ROWS);
+    }
+
+    private void run(ImportJob job, Path file, Caller caller) {
+        mongo.updateFirst(byId(job.id()), new Update().set("state", ImportJob.State.RUNNING.name()), JOBS);
+        Map<ImportJob.Outcome, Long> counts = new EnumMap<>(ImportJob.Outcome.class);
+        List<ImportRow> batch = new ArrayList<>(BATCH);
+        long row = 0;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            RowSource rows = job.format() == ImportJob.Format.CSV ? csvRows(reader, job.kind()) : jsonRows(reader);
+            for (ObjectNode node = rows.next(); node != null; node = rows.next()) {
+                row++;
+                RowImporter.Result result = job.kind() == ImportJob.Kind.INSTITUTIONS
+                        ? importer.institution(caller, job.id(), node)
+                        : importer.report(caller, job.id(), node);
+                counts.merge(result.outcome(), 1L, Long::sum);
+                batch.add(new ImportRow(ImportRow.idOf(job.id(), row), job.id(), row, result.creditCode(),
+                        result.outcome(), result.reasons()));
+                if (batch.size() == BATCH) {
+                    flush(job.id(), batch, row, counts);
+                }
+            }
+            flush(job.id(), batch, row, counts);
+            finish(job.id(), ImportJob.State.DONE, null);
+            log.info("Import {} done: {} rows, {}", job.id(), row, counts);
+        } catch (RuntimeException | IOException e) {
+            flush(job.id(), batch, row, counts);
+            log.warn("Import {} failed at row {}", job.id(), row, e);
+            finish(job.id(), ImportJob.State.FAILED, "Stopped at row " + (row + 1) + ": " + messageOf(e));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Cannot delete upload {}", file, e);
+            }
+        }
+    }
+
+    private void flush(String id, List<ImportRow> batch, long rows, Map<ImportJob.Outcome, Long> counts) {
+        if (!batch.isEmpty()) {
+            mongo.insert(batch, ROWS);
+            batch.clear();
+        }
+        Update update = new Update().set("rows", rows);
+        counts.forEach((outcome, count) -> update.set("counts." + outcome.name(), count));
+        mongo.updateFirst(byId(id), update, JOBS);
+    }
+
+    private void finish(String id, ImportJob.State state, String message) {
+        mongo.updateFirst(byId(id), new Update().set("state", state.name()).set("finishedAt", clock.instant())
+                .set("message", message), JOBS);
+    }
+
+    private interface RowSource {
+        ObjectNode next() throws IOException;
+    }
+
+    private RowSource csvRows(Reader reader, ImportJob.Kind kind) throws IOException {
+        CsvReader csv = new CsvReader(new BufferedReader(reader));
+        List<String> header = csv.next();
+        if (header == null) {
+            return () -> null;
+        }
+        List<String> columns = header.stream().map(String::trim).toList();
+        CsvColumns.checkHeader(columns, kind == ImportJob.Kind.INSTITUTIONS
+                ? CsvColumns.INSTITUTION_COLUMNS : CsvColumns.REPORT_COLUMNS);
+        return () -> {
+            List<String> record = csv.next();
+            if (record == null) {
+                return null;
+            }
+            Map<String, String> cells = new HashMap<>();
+            for (int i = 0; i < columns.size() && i < record.size(); i++) {
+                cells.put(columns.get(i), record.get(i));
+            }
+            return kind == ImportJob.Kind.INSTITUTIONS ? CsvColumns.institution(cells, json) : CsvColumns.report(cells, json);
+        };
+    }
+
+    private RowSource jsonRows(Reader reader) {
+        MappingIterator<ObjectNode> iterator = json.readerFor(ObjectNode.class).readValues(reader);
+        return () -> iterator.hasNextValue() ? iterator.nextValue() : null;
+    }
+
+    private static String messageOf(Exception e) {
+        return e instanceof ProblemException ? e.getMessage() : "the file is not valid " + e.getClass().getSimpleName();
+    }
+
+    private static void requireCentral(Caller caller) {
+        if (!caller.isCentral()) {
+            throw ProblemException.forbidden("Imports are central's (REG-05)");
+        }
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    /** Refuses uploads larger than the limit instead of filling the disk. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --remaining < 0) {
+                throw new IOException("Upload larger than the limit");
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0 && (remaining -= n) < 0) {
+                throw new IOException("Upload larger than the limit");
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package cn.p2psupervision.registry.institution;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.security.Access;
+import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.security.ProvinceScope;
+
+/**
+ * The institution files: load → ask the scope rule → let the file change itself → commit (which also audits).
+ * Records outside the caller's scope are answered as absent (AUTH-02).
+ */
+@Service
+public class InstitutionService {
+
+    private final InstitutionStore store;
+    private final Clock clock;
+
+    public InstitutionService(InstitutionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * REG-01/REG-02: opens a file. Central registers the base list anywhere; a province registers institutions of
+     * its own province (AUTH-02). A retry of the same request returns the same file; another file with the same
+     * credit code is a 409.
+     */
+    public InstitutionFile register(Caller caller, CreditCode code, String registeredProvince, Facts facts,
+                                    FactSource.Source source, LocalDate asOf, String reason, String changeKey) {
+        if (!caller.isCentral() && !(caller.isProvincial() && caller.province().equals(registeredProvince))) {
+            throw ProblemException.forbidden("A provincial office registers institutions of its own province only"
+                    + " (AUTH-02)");
+        }
+        InstitutionFile file = InstitutionFile.register(code, registeredProvince, facts,
+                sourceOf(caller, source, asOf), clock.instant());
+        try {
+            return store.commit(null, file, "REGISTER", reason, InstitutionVersion.ChangedBy.of(caller), changeKey);
+        } catch (InstitutionStore.StaleVersionException exists) {
+            throw ProblemException.conflict("An institution with credit code " + code.value() + " is already registered");
+        }
+    }
+
+    /** A file the caller may read, by id or by credit code; absent and out of scope look the same. */
+    public ScopedFile read(Caller caller, String idOrCode) {
+        Optional<InstitutionFile> file = store.find(idOrCode);
+        if (file.isEmpty() && CreditCode.isValid(idOrCode)) {
+            file = store.find(InstitutionFile.idFor(CreditCode.parse(idOrCode)));
+        }
+        Access access = file.map(f -> accessOf(caller, f)).orElse(Access.NONE);
+        if (!access.canRead()) {
+            throw ProblemException.notFound("Institution", idOrCode);
+        }
+        return new ScopedFile(file.get(), access, seesPersonalData(caller, access));
+    }
+
+    /** REG-05/REG-07: the next version of the facts, if the caller may write the file and read its current version. */
+    public InstitutionFile amend(Caller caller, String idOrCode, long basedOn, FactsChange change, String changeKey) {
+        InstitutionFile file = writable(caller, idOrCode, basedOn);
+        Facts proposed = change.apply(file.facts());
+        InstitutionFile next = file.amend(proposed, sourceOf(caller, change.source(), change.asOf()), clock.instant());
+        if (next == file) {
+            return file;
+        }
+        return commit(file, next, "AMEND", change.reason(), caller, changeKey);
+    }
+
+    /** REG-06: records a verification with the facts it confirmed and corrected. */
+    public InstitutionFile verify(Caller caller, String idOrCode, long basedOn, Verification verification,
+                                  FactsChange corrections, String changeKey) {
+        InstitutionFile file = writable(caller, idOrCode, basedOn);
+        Verification byCaller = new Verification(verification.method(), verification.date(), caller.username(),
+                verification.outcome(), verification.confirmed(), List.of());
+        InstitutionFile next = file.verify(byCaller, corrections.apply(file.facts()), caller.province(), clock.instant());
+        return commit(file, next, "VERIFY", verification.outcome(), caller, changeKey);
+    }
+
+    /** REG-06: the signed confirmation by the legal representative or a senior executive. */
+    public InstitutionFile attest(Caller caller, String idOrCode, long basedOn, Attestation attestation,
+                                  String changeKey) {
+        InstitutionFile file = writable(caller, idOrCode, basedOn);
+        Attestation recorded = new Attestation(attestation.signedBy(), attestation.position(), attestation.signedOn(),
+                attestation.documentReference(), caller.username());
+        return commit(file, file.attest(recorded, clock.instant()), "ATTEST",
+                "Signed confirmation " + attestation.documentReference(), caller, changeKey);
+    }
+
+    /** AUTH-02: the files a caller may list, filtered and paged. */
+    public Page<ScopedFile> list(Caller caller, InstitutionFilter filter, int page, int size, Sort sort) {
+        ProvinceScope.ReadableRecords readable = ProvinceScope.readable(caller);
+        if (readable.none()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        List<Criteria> criteria = new ArrayList<>();
+        readable.province().ifPresent(p -> criteria.add(new Criteria().orOperator(
+                Criteria.where("registeredProvince").is(p), Criteria.where("businessProvinces").is(p))));
+        filter.criteria(criteria);
+        Query query = new Query(criteria.isEmpty() ? new Criteria() : new Criteria().andOperator(criteria));
+        long total = store.count(query);
+        query.with(sort).skip((long) page * size).limit(size);
+        List<ScopedFile> content = store.find(query).stream().map(f -> {
+            Access access = accessOf(caller, f);
+            return new ScopedFile(f, access, seesPersonalData(caller, access));
+        }).toList();
+        return new Page<>(content, page, size, total);
+    }
+
+    /**
+     * REG-04: the group of the file's actual controllers — every file sharing a controller's credit code or identity
+     * number, the controllers that are themselves registered, and the files this institution controls. Members out of
+     * the caller's scope are shown only as credit code, name and province.
+     */
+    public Group group(Caller caller, String idOrCode) {
+        ScopedFile file = read(caller, idOrCode);
+        InstitutionFile self = file.file();
+        List<Criteria> links = new ArrayList<>();
+        links.add(Criteria.where("controllerKeys").is("CC:" + self.creditCode()));
+        if (!self.controllerKeys().isEmpty()) {
+            links.add(Criteria.where("controllerKeys").in(self.controllerKeys()));
+            links.add(Criteria.where("creditCode").in(self.controllerKeys().stream()
+                    .filter(k -> k.startsWith("CC:")).map(k -> k.substring(3)).toList()));
+        }
+        List<ScopedFile> members = new ArrayList<>();
+        for (InstitutionFile member : store.find(new Query(new Criteria().orOperator(links)).with(Sort.by("nameKey")))) {
+            Access access = accessOf(caller, member);
+            members.add(new ScopedFile(member, access, seesPersonalData(caller, access)));
+        }
+        if (members.stream().noneMatch(m -> m.file().id().equals(self.id()))) {
+            members.add(0, file);
+        }
+        return new Group(file, members);
+    }
+
+    /** REG-07: every version of a readable file, oldest first. */
+    public List<InstitutionVersion> history(Caller caller, String idOrCode) {
+        ScopedFile file = read(caller, idOrCode);
+        return store.versions(file.file().id(), file.file().version());
+    }
+
+    /** REG-07: one version and the one before it (absent for version 1). */
+    public VersionPair version(Caller caller, String idOrCode, long version) {
+        ScopedFile file = read(caller, idOrCode);
+        InstitutionVersion wanted = store.version(file.file().id(), version)
+                .orElseThrow(() -> ProblemException.notFound("Version", idOrCode + "/" + version));
+        InstitutionVersion previous = version > 1 ? store.version(file.file().id(), version - 1).orElse(null) : null;
+        return new VersionPair(file, wanted, previous);
+    }
+
+    private InstitutionFile writable(Caller caller, String idOrCode, long basedOn) {
+        ScopedFile scoped = read(caller, idOrCode);
+        if (!scoped.access().canWrite()) {
+            throw ProblemException.forbidden(caller.isCentral()
+                    ? "Central reads provincial files but does not overwrite them (AUTH-03)"
+                    : "A business-place province reads this file but only the registration province writes it (AUTH-02)");
+        }
+        if (scoped.file().version() != basedOn) {
+            throw ProblemException.staleVersion(scoped.file().version());
+        }
+        return scoped.file();
+    }
+
+    private InstitutionFile commit(InstitutionFile file, InstitutionFile next, String action, String reason,
+                                   Caller caller, String changeKey) {
+        try {
+            return store.commit(file, next, action, reason, InstitutionVersion.ChangedBy.of(caller), changeKey);
+        } catch (InstitutionStore.StaleVersionException stale) {
+            throw ProblemException.staleVersion(stale.basedOn() + 1);
+        }
+    }
+
+    private FactSource sourceOf(Caller caller, FactSource.Source source, LocalDate asOf) {
+        return new FactSource(source == null ? FactSource.Source.INSTITUTION : source,
+                asOf == null ? LocalDate.now(clock) : asOf, caller.username(),
+                caller.isProvincial() ? caller.province() : null, false);
+    }
+
+    static Access accessOf(Caller caller, InstitutionFile file) {
+        return ProvinceScope.accessTo(caller, file.registeredProvince(), file.businessProvinces());
+    }
+
+    /** Identity documents are shown to central and to the owning (registration) province only. */
+    static boolean seesPersonalData(Caller caller, Access access) {
+        return caller.isCentral() || access.canWrite();
+    }
+
+    /** A file with what the caller may do with it. */
+    public record ScopedFile(InstitutionFile file, Access access, boolean personalData) {
+    }
+
+    public record Group(ScopedFile of, List<ScopedFile> members) {
+    }
+
+    public record VersionPair(ScopedFile file, InstitutionVersion version, InstitutionVersion previous) {
+    }
+
+    public record Page<T>(List<T> content, int page, int size, long totalElements) {
+        public long totalPages() {
+            return size == 0 ? 0 : (totalElements + size - 1) / size;
+        }
+    }
+
+    /**
+     * A requested change of facts with its provenance and reason.
+     *
+     * @param patch turns the current facts into the proposed ones (a merge patch)
+     */
+    public record FactsChange(java.util.function.UnaryOperator<Facts> patch, FactSource.Source source, LocalDate asOf,
+                              String reason) {
+        Facts apply(Facts current) {
+            return patch.apply(current);
+        }
+    }
+
+    /** List filters (REG-09/REG-10): registered province, status, cross-region, name prefix, controller. */
+    public record InstitutionFilter(String province, InstitutionStatus status, Boolean crossRegion, String namePrefix,
+                                    String controller) {
+        void criteria(List<Criteria> criteria) {
+            if (province != null) {
+                criteria.add(Criteria.where("registeredProvince").is(province));
+            }
+            if (status != null) {
+                criteria.add(Criteria.where("facts.status").is(status.name()));
+            }
+            if (crossRegion != null) {
+                criteria.add(Criteria.where("crossRegion").is(crossRegion));
+            }
+            if (namePrefix != null && !namePrefix.isBlank()) {
+                criteria.add(Criteria.where("nameKey").regex("^" + Pattern.quote(namePrefix.toLowerCase(java.util.Locale.ROOT))));
+            }
+            if (controller != null && !controller.isBlank()) {
+                String key = controller.trim().toUpperCase(java.util.Locale.ROOT);
+                criteria.add(Criteria.where("controllerKeys").in("CC:" + key, "ID:" + key));
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package cn.p2psupervision.registry.institution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import cn.p2psupervision.platform.audit.AuditTrail;
+
+/**
+ * Persistence of files and their versions, without multi-document transactions (REG-07).
+ *
+ * <p>The commit point of a change is the insert of its {@link InstitutionVersion}, unique by id
+ * {@code <institution>:<version>}. The current file (collection {@code institutions}) and the audit entry are then
+ * derived from it, each idempotently: the file is written only if it is older than the version, the audit entry under
+ * the key {@code institution:<id>:v<version>}. A write killed after the commit point leaves a version ahead of the
+ * file; the next read or write of that file finds the version {@code current + 1} and completes the derivation
+ * ({@link #heal}). A retried request finds its own version (same change key) and succeeds without a duplicate.
+ */
+@Repository
+public class InstitutionStore {
+
+    static final String FILES = "institutions";
+    static final String VERSIONS = "institution_versions";
+    private static final String AUDIT_TYPE = "institution";
+
+    private final MongoTemplate mongo;
+    private final AuditTrail audit;
+
+    public InstitutionStore(MongoTemplate mongo, AuditTrail audit) {
+        this.mongo = mongo;
+        this.audit = audit;
+    }
+
+    /** The current file, completing any change committed but not yet derived. */
+    public Optional<InstitutionFile> find(String id) {
+        InstitutionFile file = mongo.findById(id, InstitutionFile.class, FILES);
+        long current = file == null ? 0 : file.version();
+        if (mongo.exists(Query.query(Criteria.where("_id").is(InstitutionVersion.idOf(id, current + 1))), VERSIONS)) {
+            return Optional.of(heal(id, current));
+        }
+        return Optional.ofNullable(file);
+    }
+
+    /**
+     * Commits {@code next} (the version after {@code previous}, or version 1 when {@code previous} is null).
+     *
+     * @return the committed file, or the one a retry of the same request committed before
+     * @throws StaleVersionException when another change already took that version
+     */
+    public InstitutionFile commit(InstitutionFile previous, InstitutionFile next, String action, String reason,
+                                  InstitutionVersion.ChangedBy by, String changeKey) {
+        List<String> changed = previous == null ? List.copyOf(next.provenance().keySet())
+                : previous.changedFacts(next.facts());
+        InstitutionVersion version = new InstitutionVersion(InstitutionVersion.idOf(next.id(), next.version()),
+                next.id(), next.version(), action, reason, next.updatedAt(), by, changed, changeKey,
+                next.withoutFigures());
+        try {
+            mongo.insert(version, VERSIONS);
+        } catch (DuplicateKeyException taken) {
+            InstitutionVersion existing = mongo.findById(version.id(), InstitutionVersion.class, VERSIONS);
+            if (existing == null || !existing.changeKey().equals(changeKey)) {
+                throw new StaleVersionException(next.version() - 1);
+            }
+            return heal(next.id(), next.version() - 1);
+        }
+        derive(version, previous);
+        return next;
+    }
+
+    /** Every version of a file, oldest first. */
+    public List<InstitutionVersion> versions(String id, long upTo) {
+        List<InstitutionVersion> versions = new ArrayList<>();
+        for (long v = 1; v <= upTo; v++) {
+            InstitutionVersion version = mongo.findById(InstitutionVersion.idOf(id, v), InstitutionVersion.class, VERSIONS);
+            if (version != null) {
+                versions.add(version);
+            }
+        }
+        return versions;
+    }
+
+    public Optional<InstitutionVersion> version(String id, long version) {
+        return Optional.ofNullable(mongo.findById(InstitutionVersion.idOf(id, version), InstitutionVersion.class, VERSIONS));
+    }
+
+    public List<InstitutionFile> find(Query query) {
+        return mongo.find(query, InstitutionFile.class, FILES);
+    }
+
+    public long count(Query query) {
+        return mongo.count(Query.of(query).limit(0).skip(0), FILES);
+    }
+
+    /** REG-03: keeps a report's headline figures on the file, and the latest period's as {@code latestReport}. */
+    public void recordFigures(String id, ReportFigures figures) {
+        Document value = new Document();
+        mongo.getConverter().write(figures, value);
+        value.remove("_class");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("figures." + figures.period(), value), FILES);
+        mongo.updateFirst(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), new Criteria().orOperator(
+                        Criteria.where("latestReport").is(null),
+                        Criteria.where("latestReport.period").lte(figures.period())))),
+                new Update().set("latestReport", value), FILES);
+    }
+
+    /** Completes the derivation of every committed version after {@code current}. */
+    private InstitutionFile heal(String id, long current) {
+        InstitutionFile previous = current == 0 ? null : version(id, current).map(InstitutionVersion::snapshot).orElse(null);
+        InstitutionFile latest = previous;
+        for (long v = current + 1; ; v++) {
+            Optional<InstitutionVersion> version = version(id, v);
+            if (version.isEmpty()) {
+                break;
+            }
+            derive(version.get(), previous);
+            previous = version.get().snapshot();
+            latest = previous;
+        }
+        InstitutionFile stored = mongo.findById(id, InstitutionFile.class, FILES);
+        return stored != null && latest != null && stored.version() == latest.version() ? stored : latest;
+    }
+
+    private void derive(InstitutionVersion version, InstitutionFile previous) {
+        project(version.snapshot());
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        Map<String, Object> oldValues = previous == null ? Map.of() : FactValues.of(previous.facts());
+        Map<String, Object> newValues = FactValues.of(version.snapshot().facts());
+        for (String fact : version.changed()) {
+            if (Facts.NAMES.contains(fact)) {
+                before.put(fact, oldValues.get(fact));
+                after.put(fact, newValues.get(fact));
+            }
+        }
+        audit.recordOnce("institution:" + version.institutionId() + ":v" + version.version(),
+                version.by().toCaller(), version.action(), AUDIT_TYPE, version.institutionId(),
+                previous == null ? null : before, after, version.reason());
+    }
+
+    /** Writes the file unless the stored one is as new or newer; report figures are left as they are. */
+    private void project(InstitutionFile file) {
+        Document document = new Document();
+        mongo.getConverter().write(file, document);
+        document.remove("_id");
+        document.remove("_class");
+        document.remove("latestReport");
+        Update update = new Update();
+        document.forEach(update::set);
+        try {
+            mongo.upsert(Query.query(Criteria.where("_id").is(file.id()).and("version").lt(file.version())), update, FILES);
+        } catch (DuplicateKeyException alreadyNewer) {
+            // the stored file is at this version or a later one: nothing to derive
+        }
+    }
+
+    /** Another change already took the version this one was based on. */
+    public static final class StaleVersionException extends RuntimeException {
+        private final long basedOn;
+
+        StaleVersionException(long basedOn) {
+            super("version " + (basedOn + 1) + " already exists");
+            this.basedOn = basedOn;
+        }
+
+        public long basedOn() {
+            return basedOn;
+        }
+    }
+}
