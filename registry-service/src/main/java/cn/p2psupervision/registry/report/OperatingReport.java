@@ -59,12 +59,14 @@ public record OperatingReport(String id, String institutionId, String period, in
                 products, overdueAmount, proposed.overdueRate(), source, reason, submittedBy, submittedProvince, at);
     }
 
-    /** True when {@code other} states the same figures (a retried submission, not a correction). */
-    public boolean sameFiguresAs(OperatingReport other) {
-        return other != null && period.equals(other.period) && Objects.equals(loanBalance, other.loanBalance)
-                && lenders == other.lenders && borrowers == other.borrowers
-                && Objects.equals(newLending, other.newLending) && Objects.equals(products, other.products)
-                && Objects.equals(overdueAmount, other.overdueAmount) && Objects.equals(overdueRate, other.overdueRate);
+    /** True when {@code proposed} states this revision's figures again: a retried submission, not a correction. */
+    public boolean sameFiguresAs(ReportFigures proposed, List<Product> proposedProducts, BigDecimal proposedOverdue) {
+        return period.equals(proposed.period()) && Objects.equals(loanBalance, Money.normalise(proposed.loanBalance()))
+                && lenders == proposed.lenders() && borrowers == proposed.borrowers()
+                && Objects.equals(newLending, Money.normalise(proposed.newLending()))
+                && Objects.equals(products, proposedProducts == null ? List.of() : proposedProducts)
+                && Objects.equals(overdueAmount, Money.normalise(proposedOverdue))
+                && Objects.equals(overdueRate, Money.normalise(proposed.overdueRate()));
     }
 
     public ReportFigures figures() {

@@ -63,13 +63,13 @@ public class ReportService {
         String id = file.file().id();
         for (int attempt = 0; ; attempt++) {
             OperatingReport latest = latestRevision(id, figures.period());
-            OperatingReport report = OperatingReport.submit(id, figures, products, overdueAmount,
-                    source == null ? defaultSource(caller) : source, reason, caller.username(),
-                    caller.isProvincial() ? caller.province() : null, latest, YearMonth.now(clock), clock.instant());
-            if (report.sameFiguresAs(latest)) {
+            if (latest != null && latest.sameFiguresAs(figures, products, overdueAmount)) {
                 files.recordFigures(id, latest.figures());
                 return new Submitted(latest, false);
             }
+            OperatingReport report = OperatingReport.submit(id, figures, products, overdueAmount,
+                    source == null ? defaultSource(caller) : source, reason, caller.username(),
+                    caller.isProvincial() ? caller.province() : null, latest, YearMonth.now(clock), clock.instant());
             try {
                 mongo.insert(report, REPORTS);
             } catch (DuplicateKeyException concurrent) {
