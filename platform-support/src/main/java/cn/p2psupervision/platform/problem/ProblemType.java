@@ -14,6 +14,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict with the current state"),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "stale-version", "The record changed since you read it"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     RULE_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "A regulatory rule refuses this"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "version-required",

@@ -55,9 +55,8 @@ final class CsvColumns {
         for (String column : SIMPLE) {
             putIfStated(node, column, cells.get(column));
         }
-        if (stated(cells.get("inScope"))) {
-            node.put("inScope", Boolean.parseBoolean(cells.get("inScope").trim()));
-        }
+        // "true"/"false"; anything else fails the row's validation (never silently false)
+        putIfStated(node, "inScope", cells.get("inScope"));
         if (stated(cells.get("legalRepresentative"))) {
             ObjectNode person = node.putObject("legalRepresentative");
             person.put("name", cells.get("legalRepresentative").trim());

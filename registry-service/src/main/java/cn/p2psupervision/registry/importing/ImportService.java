@@ -37,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.registry.institution.InstitutionVersion;
 
@@ -96,8 +97,19 @@ public class ImportService implements DisposableBean {
         try {
             Files.createDirectories(uploads);
             Files.copy(new LimitedInputStream(body, MAX_UPLOAD_BYTES), file, StandardCopyOption.REPLACE_EXISTING);
+            if (format == ImportJob.Format.CSV) {
+                checkCsvHeader(file, kind);
+            }
+        } catch (UploadTooLargeException e) {
+            deleteQuietly(file);
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "An import file may have at most " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB; split it");
         } catch (IOException e) {
+            deleteQuietly(file);
             throw new UncheckedIOException("Cannot store the upload", e);
+        } catch (ProblemException e) {
+            deleteQuietly(file);
+            throw e;
         }
         ImportJob job = new ImportJob(id, kind, format, ImportJob.State.QUEUED, InstitutionVersion.ChangedBy.of(caller),
                 clock.instant(), null, 0, Map.of(), null);
@@ -154,11 +166,7 @@ public class ImportService implements DisposableBean {
             log.warn("Import {} failed at row {}", job.id(), row, e);
             finish(job.id(), ImportJob.State.FAILED, "Stopped at row " + (row + 1) + ": " + messageOf(e));
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.warn("Cannot delete upload {}", file, e);
-            }
+            deleteQuietly(file);
         }
     }
 
@@ -181,6 +189,29 @@ public class ImportService implements DisposableBean {
         ObjectNode next() throws IOException;
     }
 
+    /** A wrong header is answered at once (400), before the job is queued. */
+    private static void checkCsvHeader(Path file, ImportJob.Kind kind) throws IOException {
+        try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            List<String> header = csv.next();
+            if (header == null) {
+                throw ProblemException.invalid("The CSV file is empty: it needs a header line");
+            }
+            CsvColumns.checkHeader(header.stream().map(String::trim).toList(), columnsOf(kind));
+        }
+    }
+
+    private static List<String> columnsOf(ImportJob.Kind kind) {
+        return kind == ImportJob.Kind.INSTITUTIONS ? CsvColumns.INSTITUTION_COLUMNS : CsvColumns.REPORT_COLUMNS;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Cannot delete upload {}", file, e);
+        }
+    }
+
     private RowSource csvRows(Reader reader, ImportJob.Kind kind) throws IOException {
         CsvReader csv = new CsvReader(new BufferedReader(reader));
         List<String> header = csv.next();
@@ -188,8 +219,7 @@ public class ImportService implements DisposableBean {
             return () -> null;
         }
         List<String> columns = header.stream().map(String::trim).toList();
-        CsvColumns.checkHeader(columns, kind == ImportJob.Kind.INSTITUTIONS
-                ? CsvColumns.INSTITUTION_COLUMNS : CsvColumns.REPORT_COLUMNS);
+        CsvColumns.checkHeader(columns, columnsOf(kind));
         return () -> {
             List<String> record = csv.next();
             if (record == null) {
@@ -227,6 +257,9 @@ public class ImportService implements DisposableBean {
         worker.shutdownNow();
     }
 
+    private static final class UploadTooLargeException extends IOException {
+    }
+
     /** Refuses uploads larger than the limit instead of filling the disk. */
     private static final class LimitedInputStream extends java.io.FilterInputStream {
         private long remaining;
@@ -240,7 +273,7 @@ public class ImportService implements DisposableBean {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0 && --remaining < 0) {
-                throw new IOException("Upload larger than the limit");
+                throw new UploadTooLargeException();
             }
             return b;
         }
@@ -249,7 +282,7 @@ public class ImportService implements DisposableBean {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             if (n > 0 && (remaining -= n) < 0) {
-                throw new IOException("Upload larger than the limit");
+                throw new UploadTooLargeException();
             }
             return n;
         }

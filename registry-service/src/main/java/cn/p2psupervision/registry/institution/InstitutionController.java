@@ -183,7 +183,9 @@ class InstitutionController {
         boolean personal = pair.file().personalData();
         InstitutionVersion v = pair.version();
         JsonNode after = comparable(v.snapshot(), personal);
-        JsonNode before = pair.previous() == null ? null : comparable(pair.previous().snapshot(), personal);
+        // version 1 is compared with an empty file, so that it too lists its members one by one
+        JsonNode before = pair.previous() == null ? factsJson.toTree(Map.of())
+                : comparable(pair.previous().snapshot(), personal);
         List<Change> changes = InstitutionViews.diff(before, after);
         return new DiffView(v.version(), pair.previous() == null ? null : pair.previous().version(), v.action(),
                 v.reason(), v.at(), v.by(), changes);

@@ -67,7 +67,11 @@ public class InstitutionService {
 
     /** REG-05/REG-07: the next version of the facts, if the caller may write the file and read its current version. */
     public InstitutionFile amend(Caller caller, String idOrCode, long basedOn, FactsChange change, String changeKey) {
-        InstitutionFile file = writable(caller, idOrCode, basedOn);
+        Target target = writable(caller, idOrCode, basedOn, changeKey);
+        if (target.retried() != null) {
+            return target.retried();
+        }
+        InstitutionFile file = target.file();
         Facts proposed = change.apply(file.facts());
         InstitutionFile next = file.amend(proposed, sourceOf(caller, change.source(), change.asOf()), clock.instant());
         if (next == file) {
@@ -79,7 +83,11 @@ public class InstitutionService {
     /** REG-06: records a verification with the facts it confirmed and corrected. */
     public InstitutionFile verify(Caller caller, String idOrCode, long basedOn, Verification verification,
                                   FactsChange corrections, String changeKey) {
-        InstitutionFile file = writable(caller, idOrCode, basedOn);
+        Target target = writable(caller, idOrCode, basedOn, changeKey);
+        if (target.retried() != null) {
+            return target.retried();
+        }
+        InstitutionFile file = target.file();
         Verification byCaller = new Verification(verification.method(), verification.date(), caller.username(),
                 verification.outcome(), verification.confirmed(), List.of());
         InstitutionFile next = file.verify(byCaller, corrections.apply(file.facts()), caller.province(), clock.instant());
@@ -89,7 +97,11 @@ public class InstitutionService {
     /** REG-06: the signed confirmation by the legal representative or a senior executive. */
     public InstitutionFile attest(Caller caller, String idOrCode, long basedOn, Attestation attestation,
                                   String changeKey) {
-        InstitutionFile file = writable(caller, idOrCode, basedOn);
+        Target target = writable(caller, idOrCode, basedOn, changeKey);
+        if (target.retried() != null) {
+            return target.retried();
+        }
+        InstitutionFile file = target.file();
         Attestation recorded = new Attestation(attestation.signedBy(), attestation.position(), attestation.signedOn(),
                 attestation.documentReference(), caller.username());
         return commit(file, file.attest(recorded, clock.instant()), "ATTEST",
@@ -157,17 +169,34 @@ public class InstitutionService {
         return new VersionPair(file, wanted, previous);
     }
 
-    private InstitutionFile writable(Caller caller, String idOrCode, long basedOn) {
+    /**
+     * The file to change at version {@code basedOn}; or, when this very request (same change key) already made the
+     * version after {@code basedOn}, that result: a retry after a lost response succeeds without a new version (REG-07).
+     */
+    private Target writable(Caller caller, String idOrCode, long basedOn, String changeKey) {
         ScopedFile scoped = read(caller, idOrCode);
         if (!scoped.access().canWrite()) {
             throw ProblemException.forbidden(caller.isCentral()
                     ? "Central reads provincial files but does not overwrite them (AUTH-03)"
                     : "A business-place province reads this file but only the registration province writes it (AUTH-02)");
         }
-        if (scoped.file().version() != basedOn) {
-            throw ProblemException.staleVersion(scoped.file().version());
+        InstitutionFile current = scoped.file();
+        if (current.version() != basedOn) {
+            if (current.version() > basedOn) {
+                Optional<InstitutionVersion> next = store.version(current.id(), basedOn + 1)
+                        .filter(v -> changeKey != null && changeKey.equals(v.changeKey()));
+                if (next.isPresent()) {
+                    return new Target(null, next.get().version() == current.version() ? current
+                            : next.get().snapshot());
+                }
+            }
+            throw ProblemException.staleVersion(current.version());
         }
-        return scoped.file();
+        return new Target(current, null);
+    }
+
+    /** What a write works on: the current file, or the result of the same request made before. */
+    private record Target(InstitutionFile file, InstitutionFile retried) {
     }
 
     private InstitutionFile commit(InstitutionFile file, InstitutionFile next, String action, String reason,

@@ -133,11 +133,27 @@ class ImportApiTest {
     }
 
     @Test
-    void reg05_anUnknownColumnFailsTheImportWithAReason() throws Exception {
-        JsonNode job = importAndWait("creditCode,colour\n" + TestCodes.next("91330100") + ",red\n", "text/csv");
+    void reg05_anUnknownColumnIsRefusedAtUploadAndAnUnreadableJsonFileFailsTheJob() throws Exception {
+        mvc.perform(post("/api/v1/registry/imports").with(TestCaller.CENTRAL.auth()).contentType("text/csv")
+                        .content("creditCode,colour\n" + TestCodes.next("91330100") + ",red\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("colour")));
+
+        JsonNode job = importAndWait("[{\"creditCode\": oops", "application/json");
 
         assertThat(job.get("state").asString()).isEqualTo("FAILED");
-        assertThat(job.get("message").asString()).contains("colour");
+        assertThat(job.get("message").asString()).contains("Stopped at row 1");
+    }
+
+    @Test
+    void reg05_anInScopeCellOtherThanTrueOrFalseRejectsTheRow() throws Exception {
+        String csv = "creditCode,name,registeredProvince,inScope\n" + TestCodes.next("91330100") + ",Maybe Lending,33,yes\n";
+
+        JsonNode job = importAndWait(csv, "text/csv");
+
+        assertThat(job.get("state").asString()).isEqualTo("DONE");
+        assertThat(job.get("counts").get("REJECTED").asLong()).isEqualTo(1);
     }
 
     private List<JsonNode> history(String code) throws Exception {
