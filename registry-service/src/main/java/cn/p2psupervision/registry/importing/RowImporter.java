@@ -96,6 +96,9 @@ class RowImporter {
             ReportService.Submitted submitted = reports.submit(central, InstitutionFile.idFor(code), submission);
             return new Result(code.value(), submitted.created() ? ImportJob.Outcome.CREATED : ImportJob.Outcome.UNCHANGED,
                     List.of());
+        } catch (RuleViolationException provincial) {
+            return new Result(rawCode, "AUTH-03".equals(provincial.rule()) ? ImportJob.Outcome.CONFLICT
+                    : ImportJob.Outcome.REJECTED, List.of(reasonOf(provincial)));
         } catch (RuntimeException invalid) {
             return Result.rejected(rawCode, reasonOf(invalid));
         }

@@ -27,6 +27,9 @@ public class FactsJson {
             "verificationState", "verifications", "attestation", "latestReport", "businessProvinces", "crossRegion",
             "createdAt", "updatedAt");
 
+    /** Facts every file has: a patch may change them but not remove them. */
+    private static final Set<String> REQUIRED = Set.of("name", "status", "inScope");
+
     private final JsonMapper json;
     private final Validator validator;
 
@@ -45,6 +48,11 @@ public class FactsJson {
         for (String member : FIXED) {
             if (patch.has(member)) {
                 throw ProblemException.invalid("'" + member + "' cannot be changed by a patch");
+            }
+        }
+        for (String member : REQUIRED) {
+            if (patch.has(member) && patch.get(member).isNull()) {
+                throw ProblemException.invalid("'" + member + "' cannot be removed, only changed");
             }
         }
         JsonNode merged = mergePatch(json.valueToTree(current), patch);

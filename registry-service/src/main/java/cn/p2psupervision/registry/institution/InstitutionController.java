@@ -220,6 +220,9 @@ class InstitutionController {
         String source = text(body.remove("source"));
         String asOf = text(body.remove("asOf"));
         String reason = text(body.remove("reason"));
+        if (FactSource.Source.VERIFICATION.name().equals(source)) {
+            throw ProblemException.invalid("Facts are verified through POST .../verifications, not by naming the source");
+        }
         try {
             return new Meta(source == null ? null : FactSource.Source.valueOf(source),
                     asOf == null ? null : LocalDate.parse(asOf), reason);

@@ -94,6 +94,9 @@ public record InstitutionFile(String id, String creditCode, String registeredPro
      * marked verified.
      */
     public InstitutionFile verify(Verification verification, Facts corrected, String province, Instant at) {
+        if (verification.date().isAfter(today(at))) {
+            throw new RuleViolationException("REG-06", "A verification cannot be dated in the future");
+        }
         List<String> changed = changedFacts(corrected);
         checkFacts(corrected, at);
         Map<String, FactSource> newProvenance = new LinkedHashMap<>(provenance);
@@ -126,6 +129,9 @@ public record InstitutionFile(String id, String creditCode, String registeredPro
             throw new RuleViolationException("REG-06",
                     "Record at least one verification before the signed confirmation");
         }
+        if (signed.signedOn().isAfter(today(at))) {
+            throw new RuleViolationException("REG-06", "The signed confirmation cannot be dated in the future");
+        }
         if (signed.signedOn().isBefore(verifications.get(verifications.size() - 1).date())) {
             throw new RuleViolationException("REG-06",
                     "The signed confirmation cannot predate the last verification");
@@ -156,8 +162,12 @@ public record InstitutionFile(String id, String creditCode, String registeredPro
     }
 
     /** REG-02: dates cannot lie in the future, lending cannot start before establishment, shares add up to 100 % at most. */
+    private static LocalDate today(Instant at) {
+        return LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
     private static void checkFacts(Facts facts, Instant at) {
-        LocalDate today = LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = today(at);
         if (facts.establishedOn() != null && facts.establishedOn().isAfter(today)) {
             throw new RuleViolationException("REG-02", "establishedOn " + facts.establishedOn() + " is in the future");
         }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.problem.RuleViolationException;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.registry.institution.FactSource;
 import cn.p2psupervision.registry.institution.InstitutionService;
@@ -66,6 +67,10 @@ public class ReportService {
             if (latest != null && latest.sameFiguresAs(figures, products, overdueAmount)) {
                 files.recordFigures(id, latest.figures());
                 return new Submitted(latest, false);
+            }
+            if (caller.isCentral() && latest != null && latest.submittedProvince() != null) {
+                throw new RuleViolationException("AUTH-03", "Province " + latest.submittedProvince() + " reported "
+                        + figures.period() + ": central does not supersede a province's figures");
             }
             OperatingReport report = OperatingReport.submit(id, figures, products, overdueAmount,
                     source == null ? defaultSource(caller) : source, reason, caller.username(),

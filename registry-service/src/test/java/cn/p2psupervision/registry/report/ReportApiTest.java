@@ -111,6 +111,18 @@ class ReportApiTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void auth03_centralDoesNotSupersedeAProvincesFiguresButRepeatsThemHarmlessly() throws Exception {
+        submit(TestCaller.ZJ_OFFICER, report("2017-04", "700000.00", 70, null)).andExpect(status().isCreated());
+
+        submit(TestCaller.CENTRAL, report("2017-04", "900000.00", 90, "industry database figures"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.rule").value("AUTH-03"));
+        submit(TestCaller.CENTRAL, report("2017-04", "700000.00", 70, null)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/registry/institutions/" + code + "/reports/2017-04").with(TestCaller.CENTRAL.auth()))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].submittedBy").value("zj-officer"));
+    }
+
     private ResultActions submit(TestCaller caller, String body) throws Exception {
         return mvc.perform(post("/api/v1/registry/institutions/" + code + "/reports").with(caller.auth())
                 .contentType("application/json").content(body));
