@@ -106,12 +106,17 @@ public class InstitutionStore {
         Document value = new Document();
         mongo.getConverter().write(figures, value);
         value.remove("_class");
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("figures." + figures.period(), value), FILES);
-        mongo.updateFirst(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), new Criteria().orOperator(
-                        Criteria.where("latestReport").is(null),
-                        Criteria.where("latestReport.period").lte(figures.period())))),
-                new Update().set("latestReport", value), FILES);
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        Update update = new Update().set("figures." + figures.period(), value);
+        Query latest = Query.query(Criteria.where("_id").is(id));
+        latest.fields().include("latestReport.period");
+        Document stored = mongo.findOne(latest, Document.class, FILES);
+        Object storedPeriod = stored == null || !(stored.get("latestReport") instanceof Document report)
+                ? null : report.get("period");
+        if (storedPeriod == null || storedPeriod.toString().compareTo(figures.period()) <= 0) {
+            update.set("latestReport", value);
+        }
+        mongo.updateFirst(byId, update, FILES);
     }
 
     /** Completes the derivation of every committed version after {@code current}. */
@@ -148,20 +153,37 @@ public class InstitutionStore {
                 previous == null ? null : before, after, version.reason());
     }
 
-    /** Writes the file unless the stored one is as new or newer; report figures are left as they are. */
+    /**
+     * Writes the file unless the stored one is as new or newer; report figures are left as they are.
+     *
+     * <p>Every query here names {@code _id} alone, so that it is an index lookup on the embedded server too (which
+     * scans the collection for any query with more members). The version check and the write are therefore two steps:
+     * should an older projection land after a newer one, the file is one version behind its records, and the next
+     * read of it finds version {@code current + 1} and completes it again ({@link #find}).
+     */
     private void project(InstitutionFile file) {
+        Query byId = Query.query(Criteria.where("_id").is(file.id()));
+        byId.fields().include("version");
+        Document stored = mongo.findOne(byId, Document.class, FILES);
+        if (stored != null && stored.get("version") instanceof Number version && version.longValue() >= file.version()) {
+            return;
+        }
         Document document = new Document();
         mongo.getConverter().write(file, document);
-        document.remove("_id");
         document.remove("_class");
         document.remove("latestReport");
+        if (stored == null) {
+            try {
+                mongo.insert(document, FILES);
+                return;
+            } catch (DuplicateKeyException concurrentlyCreated) {
+                // written meanwhile: fall through to the update
+            }
+        }
+        document.remove("_id");
         Update update = new Update();
         document.forEach(update::set);
-        try {
-            mongo.upsert(Query.query(Criteria.where("_id").is(file.id()).and("version").lt(file.version())), update, FILES);
-        } catch (DuplicateKeyException alreadyNewer) {
-            // the stored file is at this version or a later one: nothing to derive
-        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(file.id())), update, FILES);
     }
 
     /** Another change already took the version this one was based on. */
