@@ -76,8 +76,14 @@ public final class PlatformUnderTest implements BeforeAllCallback {
     }
 
     private static Running start() {
+        platform("down");
         deleteData(RUN_DIR.resolve("data").toFile());
-        platform("up");
+        try {
+            platform("up");
+        } catch (RuntimeException failed) {
+            platform("down");
+            throw failed;
+        }
         return new Running();
     }
 

@@ -85,7 +85,8 @@ class RegistryScopeSystemIT {
             List<String> listed = new ArrayList<>();
             for (String record : FIXTURES.keySet()) {
                 Fixture fixture = FIXTURES.get(record);
-                Http.Response page = Http.get(API + "/institutions?namePrefix=" + fixture.name() + "&size=50", token);
+                Http.Response page = Http.get(API + "/institutions?namePrefix="
+                        + java.net.URLEncoder.encode(fixture.name(), java.nio.charset.StandardCharsets.UTF_8) + "&size=50", token);
                 assertThat(page.status()).isEqualTo(200);
                 page.json().get("content").valueStream().map(n -> n.get("id").asString()).forEach(listed::add);
             }

@@ -173,6 +173,16 @@ class PlatformStarterIntegrationTest {
     }
 
     @Test
+    void healthIsUpWithTheEmbeddedDatabaseInUse() throws Exception {
+        post("/api/v1/test/things", "{\"name\":\"health\",\"amount\":\"1.00\"}");
+
+        HttpResponse<String> health = get("/actuator/health", null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
     void domainClockStartsOnTheConfiguredCampaignDate() throws Exception {
         assertThat(get("/api/v1/test/clock", OFFICER).body()).startsWith("2017-06-01T01:");
     }

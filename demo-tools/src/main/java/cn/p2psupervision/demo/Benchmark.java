@@ -1,0 +1,423 @@
+package cn.p2psupervision.demo;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code bench}: an open-loop load test of the running platform. Requests are scheduled at fixed intervals and sent
+ * with {@code sendAsync} whether or not earlier ones have answered; latency runs from the scheduled send time to the
+ * last byte of the answer, so a slow server cannot slow the load down and hide its own queueing (no coordinated
+ * omission). Non-2xx answers, failures (time-outs, refused connections) and requests not sent because too many were
+ * already outstanding are counted as errors, apart from the latencies of the 2xx answers.
+ */
+final class Benchmark {
+
+    /** One line of the result table. */
+    record Row(String phase, String target, String rate, long requests, long errors, double p50, double p99,
+               double max, double achieved, String note) {
+    }
+
+    private final PlatformClient client;
+    private final URI gateway;
+    private final URI service;
+    private final Path outDir;
+    private final int maxInFlight;
+    private final Duration timeout;
+    private final int baselineRuns;
+    /** A phase stops sending when its outstanding requests stayed at the limit this long. */
+    private static final Duration SATURATED = Duration.ofSeconds(5);
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    Benchmark(PlatformClient client, URI gateway, URI service, Path outDir, int maxInFlight, Duration timeout,
+              int baselineRuns) {
+        this.baselineRuns = baselineRuns;
+        this.client = client;
+        this.gateway = gateway;
+        this.service = service;
+        this.outDir = outDir;
+        this.maxInFlight = maxInFlight;
+        this.timeout = timeout;
+    }
+
+    void run(List<Integer> rates, int seconds, int statisticsRuns, YearMonth asOf) {
+        PlatformClient.Tokens officer = client.tokens("zj-officer");
+        PlatformClient.Tokens central = client.tokens("central");
+        officer.refresh();
+        central.refresh();
+        String started = OffsetDateTime.now().withNano(0).toString();
+
+        // set-up reads go straight to the service: the list can take longer than the gateway's 10 s time-out
+        JsonNode scoped = client.getJson(service.resolve("/api/v1/registry/institutions?page=0&size=20"), officer);
+        long inScope = scoped.path("totalElements").asLong();
+        int pages = (int) Math.max(1, scoped.path("totalPages").asLong());
+        if (inScope == 0) {
+            throw new IllegalStateException("zj-officer sees no institutions: run ./platform seed first");
+        }
+        List<String> ids = collectIds(officer);
+        System.out.printf("bench: %,d institutions in zj-officer's scope (%d pages of 20); %,d ids for file reads%n",
+                inScope, pages, ids.size());
+        notes.add(String.format("zj-officer (province 33) sees %,d institutions (registered in or doing business in "
+                + "Zhejiang), %d pages of 20; file reads pick among %,d of their ids.", inScope, pages, ids.size()));
+
+        SplittableRandom random = new SplittableRandom(42);
+        IntFunction<URI> listPage = i -> URI.create("/api/v1/registry/institutions?page=" + random.nextInt(pages) + "&size=20");
+        IntFunction<URI> fileRead = i -> URI.create("/api/v1/registry/institutions/" + ids.get(random.nextInt(ids.size())));
+
+        // each target: first one request at a time (the unloaded latency), then open loop at each rate
+        for (String[] target : new String[][]{{"scoped paged list", "gateway"}, {"file read", "gateway"},
+                {"scoped paged list", "service"}, {"file read", "service"}}) {
+            URI base = "gateway".equals(target[1]) ? gateway : service;
+            IntFunction<URI> path = target[0].startsWith("file") ? fileRead : listPage;
+            rows.add(sequential(target[0], target[1], request(base, officer, path, timeout), baselineRuns, 2, ""));
+            for (int rate : rates) {
+                rows.add(phase(target[0], target[1], base, rate, seconds, officer, path));
+            }
+        }
+        rows.add(statistics(central, statisticsRuns, asOf));
+        String report = report(started, rates, seconds);
+        System.out.println();
+        System.out.println(table());
+        write(report);
+    }
+
+    /** Up to 1,000 ids of files in the officer's scope, from the list. */
+    private List<String> collectIds(PlatformClient.Tokens officer) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; page < 5; page++) {
+            JsonNode list = client.getJson(service.resolve("/api/v1/registry/institutions?page=" + page + "&size=200"),
+                    officer);
+            for (JsonNode summary : list.path("content")) {
+                ids.add(summary.path("id").asString());
+            }
+            if (page + 1 >= list.path("totalPages").asLong()) {
+                break;
+            }
+        }
+        return ids;
+    }
+
+    private Row phase(String phase, String target, URI base, int rate, int seconds, PlatformClient.Tokens tokens,
+                      IntFunction<URI> path) {
+        tokens.refresh(); // a fresh token outlives the phase (tokens live 300 s)
+        settle(base, tokens);
+        System.out.printf("bench: %s via %s at %d req/s for %d s ...%n", phase, target, rate, seconds);
+        Row row = openLoop(phase, target, rate, seconds, request(base, tokens, path, timeout));
+        System.out.printf("  %,d requests, %,d errors, p50 %s ms, p99 %s ms, max %s ms, achieved %.1f/s%s%n",
+                row.requests(), row.errors(), ms(row.p50()), ms(row.p99()), ms(row.max()), row.achieved(),
+                row.note().isEmpty() ? "" : " (" + row.note() + ")");
+        return row;
+    }
+
+    private static IntFunction<HttpRequest> request(URI base, PlatformClient.Tokens tokens, IntFunction<URI> path,
+                                                    Duration timeout) {
+        return i -> HttpRequest.newBuilder(base.resolve(path.apply(i))).timeout(timeout)
+                .header("Authorization", tokens.bearer()).header("Accept", "application/json").GET().build();
+    }
+
+    /** Sends {@code rate × seconds} requests at fixed intervals, without waiting for answers. */
+    Row openLoop(String phase, String target, int rate, int seconds, IntFunction<HttpRequest> requests) {
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        Arrays.fill(latencies, -1);
+        AtomicLong failures = new AtomicLong();
+        AtomicLong dropped = new AtomicLong();
+        AtomicLong lastCompletion = new AtomicLong();
+        AtomicInteger inFlight = new AtomicInteger();
+        Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(total);
+        long maxLag = 0;
+        long saturatedSince = 0;
+        double abortedAt = -1;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        for (int i = 0; i < total; i++) {
+            final int index = i;
+            final long due = start + (long) i * 1_000_000_000L / rate;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            maxLag = Math.max(maxLag, -wait);
+            if (inFlight.get() >= maxInFlight) {
+                long now = System.nanoTime();
+                saturatedSince = saturatedSince == 0 ? now : saturatedSince;
+                if (now - saturatedSince > SATURATED.toNanos()) {
+                    // the target keeps up with nothing: stop loading it, the rest counts as not sent
+                    abortedAt = (now - start) / 1e9;
+                    dropped.addAndGet(total - i);
+                    for (int rest = i; rest < total; rest++) {
+                        done.countDown();
+                    }
+                    break;
+                }
+                dropped.incrementAndGet();
+                done.countDown();
+                continue;
+            }
+            saturatedSince = 0;
+            inFlight.incrementAndGet();
+            client.http.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        long end = System.nanoTime();
+                        if (failure != null) {
+                            failures.incrementAndGet();
+                            statuses.computeIfAbsent(failure.getClass().getSimpleName(), k -> new AtomicLong())
+                                    .incrementAndGet();
+                        } else if (response.statusCode() / 100 == 2) {
+                            latencies[index] = end - due;
+                        } else {
+                            statuses.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong())
+                                    .incrementAndGet();
+                        }
+                        lastCompletion.accumulateAndGet(end, Math::max);
+                        inFlight.decrementAndGet();
+                        done.countDown();
+                    });
+        }
+        try {
+            if (!done.await(timeout.toSeconds() + 15, TimeUnit.SECONDS)) {
+                notes.add(phase + " via " + target + " at " + rate + "/s: " + done.getCount()
+                        + " requests still outstanding when the phase was closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+        long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+        long errors = total - ok.length;
+        double elapsed = Math.max(lastCompletion.get() - start, 1) / 1e9;
+        StringBuilder note = new StringBuilder();
+        new TreeMap<>(statuses).forEach((status, n) -> note.append(note.length() == 0 ? "" : ", ")
+                .append(status).append(" × ").append(n.get()));
+        if (dropped.get() > 0) {
+            note.append(note.length() == 0 ? "" : ", ").append("not sent (").append(maxInFlight)
+                    .append(" outstanding) × ").append(dropped.get());
+        }
+        if (abortedAt >= 0) {
+            note.append(note.length() == 0 ? "" : ", ").append(String.format("saturated: %d outstanding for %d s, "
+                    + "stopped sending at %.0f s", maxInFlight, SATURATED.toSeconds(), abortedAt));
+        }
+        if (maxLag > TimeUnit.MILLISECONDS.toNanos(20)) {
+            note.append(note.length() == 0 ? "" : ", ").append(String.format("sender up to %.0f ms late", maxLag / 1e6));
+        }
+        return new Row(phase, target, Integer.toString(rate), total, errors, percentile(ok, 0.50),
+                percentile(ok, 0.99), ok.length == 0 ? Double.NaN : ok[ok.length - 1] / 1e6, ok.length / elapsed,
+                note.toString());
+    }
+
+    /** National statistics as central, one request at a time. */
+    private Row statistics(PlatformClient.Tokens central, int runs, YearMonth asOf) {
+        URI uri = gateway.resolve("/api/v1/registry/statistics?asOf=" + asOf);
+        central.refresh();
+        settle(gateway, central);
+        HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                .header("Authorization", central.bearer()).header("Accept", "application/json").GET().build());
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException("statistics: HTTP " + first.statusCode() + " "
+                    + PlatformClient.abbreviate(first.body()));
+        }
+        JsonNode national = client.json.readTree(first.body()).path("national");
+        return sequential("national statistics", "gateway", i -> HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(120)).header("Authorization", central.bearer())
+                        .header("Accept", "application/json").GET().build(), runs, 1,
+                String.format("asOf %s: %,d institutions, %,d without a report", asOf,
+                        national.path("institutions").asLong(), national.path("withoutReport").asLong()));
+    }
+
+    /** {@code runs} requests one after the other (after {@code warmups} unmeasured ones): latency without load. */
+    private Row sequential(String phase, String target, IntFunction<HttpRequest> request, int runs, int warmups,
+                           String note) {
+        System.out.printf("bench: %s via %s, %d requests one at a time ...%n", phase, target, runs);
+        for (int i = 0; i < warmups; i++) {
+            send(request.apply(i));
+        }
+        long[] latencies = new long[runs];
+        long errors = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            long begin = System.nanoTime();
+            int status = send(request.apply(i));
+            latencies[i] = System.nanoTime() - begin;
+            if (status / 100 != 2) {
+                errors++;
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        Row row = new Row(phase, target, "sequential", runs, errors, percentile(latencies, 0.50),
+                percentile(latencies, 0.99), latencies[runs - 1] / 1e6, (runs - errors) / elapsed, note);
+        System.out.printf("  p50 %s ms, p99 %s ms, max %s ms, %d errors%n", ms(row.p50()), ms(row.p99()),
+                ms(row.max()), errors);
+        return row;
+    }
+
+    /**
+     * Waits (at most 120 s) until a cheap request ({@code /api/v1/registry/me}) answers within 250 ms three times in a
+     * row, so that a phase does not start while the service still works off the backlog of the one before.
+     */
+    private void settle(URI base, PlatformClient.Tokens tokens) {
+        URI me = base.resolve("/api/v1/registry/me");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int quick = 0;
+        while (System.nanoTime() < deadline) {
+            long begin = System.nanoTime();
+            int status = send(HttpRequest.newBuilder(me).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", tokens.bearer()).GET().build());
+            boolean fast = status / 100 == 2 && System.nanoTime() - begin < TimeUnit.MILLISECONDS.toNanos(250);
+            quick = fast ? quick + 1 : 0;
+            if (quick == 3) {
+                return;
+            }
+            Seeder.sleep(Duration.ofMillis(fast ? 200 : 2000));
+        }
+        notes.add("a phase started although the service had not settled after 120 s");
+    }
+
+    private int send(HttpRequest request) {
+        try {
+            return client.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    // ------------------------------------------------------------------------------------------------------ output
+
+    String table() {
+        StringBuilder text = new StringBuilder();
+        String format = "%-20s %-8s %-10s %9s %7s %9s %9s %9s %9s%n";
+        text.append(String.format(format, "phase", "target", "rate/s", "requests", "errors", "p50 ms", "p99 ms",
+                "max ms", "achieved"));
+        for (Row row : rows) {
+            text.append(String.format(format, row.phase(), row.target(), row.rate(), row.requests(), row.errors(),
+                    ms(row.p50()), ms(row.p99()), ms(row.max()), String.format("%.1f/s", row.achieved())));
+        }
+        for (Row row : rows) {
+            if (!row.note().isEmpty()) {
+                text.append(String.format("  %s via %s at %s: %s%n", row.phase(), row.target(), row.rate(), row.note()));
+            }
+        }
+        Properties seed = lastSeed();
+        if (seed != null) {
+            text.append(String.format("import (last seed, %s institutions): institutions %s rows/s (%s rows in %s s, %s); "
+                            + "reports %s rows/s (%s rows in %s s, %s)%n", seed.getProperty("institutions"),
+                    seed.getProperty("institutions.rate"), seed.getProperty("institutions.rows"),
+                    seed.getProperty("institutions.seconds"), seed.getProperty("institutions.counts"),
+                    seed.getProperty("reports.rate"), seed.getProperty("reports.rows"),
+                    seed.getProperty("reports.seconds"), seed.getProperty("reports.counts")));
+        }
+        return text.toString();
+    }
+
+    private String report(String started, List<Integer> rates, int seconds) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark\n\n");
+        md.append("Run ").append(started).append(" against gateway ").append(gateway).append(" and service ")
+                .append(service).append(" (").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ").append(System.getProperty("java.version")).append(").\n\n");
+        md.append("Open loop: requests scheduled every 1/rate s for ").append(seconds).append(" s at ")
+                .append(rates).append(" req/s, sent asynchronously whatever the answers; latency from the scheduled "
+                        + "send time to the last byte (no coordinated omission); percentiles over 2xx answers; errors = "
+                        + "non-2xx + failures + not sent (more than ").append(maxInFlight).append(" outstanding; a phase stops "
+                        + "sending after ").append(SATURATED.toSeconds()).append(" s at that limit); "
+                        + "time-out ").append(timeout.toSeconds()).append(" s. Rows \"sequential\": one request at "
+                        + "a time (").append(baselineRuns).append(" per target), the latency without load. List and file "
+                        + "reads as zj-officer (province 33), random pages / random ids of its scope, through the gateway "
+                        + "and straight to the registry service with the same token; statistics as central.\n\n");
+        Properties seed = lastSeed();
+        if (seed != null) {
+            md.append("## Import (last `./platform seed`, ").append(seed.getProperty("at")).append(")\n\n");
+            md.append("| import | rows | seconds | rows/s | outcomes |\n|---|---:|---:|---:|---|\n");
+            for (String kind : new String[]{"institutions", "reports"}) {
+                md.append("| ").append(kind).append(" | ").append(seed.getProperty(kind + ".rows")).append(" | ")
+                        .append(seed.getProperty(kind + ".seconds")).append(" | ")
+                        .append(seed.getProperty(kind + ".rate")).append(" | ")
+                        .append(seed.getProperty(kind + ".counts")).append(" |\n");
+            }
+            md.append("\nSeed: ").append(seed.getProperty("institutions")).append(" institutions, seed ")
+                    .append(seed.getProperty("seed")).append(", ").append(seed.getProperty("months"))
+                    .append(" months of reports up to ").append(seed.getProperty("until")).append(".\n\n");
+        }
+        md.append("## Requests\n\n");
+        md.append("| phase | target | rate/s | requests | errors | p50 ms | p99 ms | max ms | achieved/s | notes |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Row row : rows) {
+            md.append("| ").append(row.phase()).append(" | ").append(row.target()).append(" | ").append(row.rate())
+                    .append(" | ").append(row.requests()).append(" | ").append(row.errors()).append(" | ")
+                    .append(ms(row.p50())).append(" | ").append(ms(row.p99())).append(" | ").append(ms(row.max()))
+                    .append(" | ").append(String.format("%.1f", row.achieved())).append(" | ").append(row.note())
+                    .append(" |\n");
+        }
+        if (!notes.isEmpty()) {
+            md.append('\n');
+            notes.forEach(note -> md.append("- ").append(note).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private void write(String markdown) {
+        try {
+            Files.createDirectories(outDir);
+            Path file = outDir.resolve("benchmark.md");
+            Files.writeString(file, markdown, StandardCharsets.UTF_8);
+            System.out.println("bench: written " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Properties lastSeed() {
+        Path file = outDir.resolve("seed-result.properties");
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String ms(double value) {
+        return Double.isNaN(value) ? "-" : String.format("%.1f", value);
+    }
+}

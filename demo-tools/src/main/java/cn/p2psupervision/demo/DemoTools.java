@@ -1,0 +1,91 @@
+package cn.p2psupervision.demo;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar demo-tools.jar seed|bench [options]}: demo data and a benchmark for a running platform, through its
+ * own API only (gateway and Keycloak on this machine). {@code ./platform seed} and {@code ./platform bench} run it with
+ * the platform's ports.
+ */
+public final class DemoTools {
+
+    private static final String USAGE = """
+            Usage: java -jar demo-tools.jar <command> [options]
+              seed   generate the demo data set and import it through the gateway (as central)
+                       --institutions N   institutions (default 1000; 10000 is the benchmark's data set)
+                       --seed S           random seed (default 42); the same options give the same data
+                       --months M         months of reports per institution (default 30, at least 12)
+                       --until yyyy-MM    last reported month (default 2017-06, not in the future)
+                       --timeout-minutes  give up waiting for one import after this long (default 180)
+              bench  open-loop benchmark: scoped list and file read through the gateway and straight to the
+                     service, national statistics
+                       --rates 50,200     request rates per second (default 50,200)
+                       --seconds 60       duration of each rate (default 60)
+                       --statistics 20    sequential statistics requests (default 20)
+                       --as-of yyyy-MM    statistics period (default 2017-06)
+                       --sequential 10    requests one at a time per target before the rates (unloaded latency)
+                       --max-in-flight 32 outstanding requests beyond which new ones are not sent (counted as errors);
+                                          5 s at the limit ends the phase, so an overloaded service is not
+                                          driven out of memory
+                       --timeout-seconds  per request (default 30)
+            Common: --gateway http://localhost:8080  --keycloak http://localhost:8180  --service http://localhost:8081
+                    --out-dir demo-tools/target (seed-result.properties, benchmark.md)
+            """;
+
+    private DemoTools() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+            System.out.print(USAGE);
+            return;
+        }
+        try {
+            Options options = new Options(Arrays.asList(args).subList(1, args.length));
+            URI gateway = options.localUrl("gateway", "http://localhost:8080");
+            URI keycloak = options.localUrl("keycloak", "http://localhost:8180");
+            URI service = options.localUrl("service", "http://localhost:8081");
+            Path outDir = Path.of(options.string("out-dir", "demo-tools/target"));
+            PlatformClient client = new PlatformClient(keycloak);
+            switch (args[0]) {
+                case "seed" -> {
+                    int institutions = options.integer("institutions", 1000, 1, 1_000_000);
+                    long seed = options.longValue("seed", 42);
+                    int months = options.integer("months", 30, 12, 240);
+                    YearMonth until = options.month("until", YearMonth.of(2017, 6));
+                    int timeout = options.integer("timeout-minutes", 180, 1, 24 * 60);
+                    options.requireAllUsed();
+                    new Seeder(client, gateway, outDir, Duration.ofMinutes(timeout)).run(institutions, seed, months, until);
+                }
+                case "bench" -> {
+                    List<Integer> rates = options.integers("rates", "50,200");
+                    int seconds = options.integer("seconds", 60, 1, 3600);
+                    int statistics = options.integer("statistics", 20, 1, 1000);
+                    YearMonth asOf = options.month("as-of", YearMonth.of(2017, 6));
+                    int sequential = options.integer("sequential", 10, 1, 1000);
+                    int maxInFlight = options.integer("max-in-flight", 32, 1, 10_000);
+                    int timeout = options.integer("timeout-seconds", 30, 1, 300);
+                    options.requireAllUsed();
+                    new Benchmark(client, gateway, service, outDir, maxInFlight, Duration.ofSeconds(timeout),
+                            sequential).run(rates, seconds, statistics, asOf);
+                }
+                default -> {
+                    System.err.print(USAGE);
+                    System.exit(2);
+                }
+            }
+            System.exit(0);
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo-tools: " + e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("demo-tools: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            System.exit(1);
+        }
+    }
+}
