@@ -95,6 +95,8 @@ final class Benchmark {
                 {"scoped paged list", "service"}, {"file read", "service"}}) {
             URI base = "gateway".equals(target[1]) ? gateway : service;
             IntFunction<URI> path = target[0].startsWith("file") ? fileRead : listPage;
+            officer.refresh();
+            settle(base, officer);
             rows.add(sequential(target[0], target[1], request(base, officer, path, timeout), baselineRuns, 2, ""));
             for (int rate : rates) {
                 rows.add(phase(target[0], target[1], base, rate, seconds, officer, path));
@@ -187,7 +189,9 @@ final class Benchmark {
                         long end = System.nanoTime();
                         if (failure != null) {
                             failures.incrementAndGet();
-                            statuses.computeIfAbsent(failure.getClass().getSimpleName(), k -> new AtomicLong())
+                            Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                                    && failure.getCause() != null ? failure.getCause() : failure;
+                            statuses.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicLong())
                                     .incrementAndGet();
                         } else if (response.statusCode() / 100 == 2) {
                             latencies[index] = end - due;

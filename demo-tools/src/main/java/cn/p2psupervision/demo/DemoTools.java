@@ -28,7 +28,7 @@ public final class DemoTools {
                        --seconds 60       duration of each rate (default 60)
                        --statistics 20    sequential statistics requests (default 20)
                        --as-of yyyy-MM    statistics period (default 2017-06)
-                       --sequential 10    requests one at a time per target before the rates (unloaded latency)
+                       --sequential 20    requests one at a time per target before the rates (unloaded latency)
                        --max-in-flight 32 outstanding requests beyond which new ones are not sent (counted as errors);
                                           5 s at the limit ends the phase, so an overloaded service is not
                                           driven out of memory
@@ -67,7 +67,7 @@ public final class DemoTools {
                     int seconds = options.integer("seconds", 60, 1, 3600);
                     int statistics = options.integer("statistics", 20, 1, 1000);
                     YearMonth asOf = options.month("as-of", YearMonth.of(2017, 6));
-                    int sequential = options.integer("sequential", 10, 1, 1000);
+                    int sequential = options.integer("sequential", 20, 1, 1000);
                     int maxInFlight = options.integer("max-in-flight", 32, 1, 10_000);
                     int timeout = options.integer("timeout-seconds", 30, 1, 300);
                     options.requireAllUsed();
