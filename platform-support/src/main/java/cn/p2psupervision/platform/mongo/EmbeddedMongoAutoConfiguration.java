@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,7 +30,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Local default and tests: when no {@code spring.mongodb.uri} (or {@code MONGODB_URI}) is set, an in-process
  * MongoDB-wire server is started (mongo-java-server), storing under {@code platform.mongo.embedded.data-dir}
  * (default {@code ./data/<application>}) with the H2 MVStore backend, or in memory with
- * {@code platform.mongo.embedded.storage=memory}. It shuts down after the Mongo client, so the last writes are flushed.
+ * {@code platform.mongo.embedded.storage=memory}; {@code platform.mongo.embedded.cache-mb} sizes its page cache. It shuts down after the Mongo client, so the last writes are flushed.
  * Production sets {@code MONGODB_URI} to a real replica set and this configuration stays off.
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
@@ -53,8 +54,12 @@ public class EmbeddedMongoAutoConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create data directory " + dir, e);
             }
-            backend = new H2Backend(dir.resolve("mongo.mv").toString());
-            log.info("Embedded MongoDB-wire server storing in {}", dir);
+            // The store's page cache lives in the service's own heap and under-estimates the size of the documents
+            // it holds (about tenfold): keep it small so that a -Xmx256m service still has room for its work.
+            int cacheMb = environment.getProperty("platform.mongo.embedded.cache-mb", Integer.class, 2);
+            backend = new H2Backend(new MVStore.Builder().fileName(dir.resolve("mongo.mv").toString())
+                    .cacheSize(cacheMb).open());
+            log.info("Embedded MongoDB-wire server storing in {} (page cache {} MB)", dir, cacheMb);
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", environment.getProperty("platform.mongo.embedded.port", Integer.class, 0));

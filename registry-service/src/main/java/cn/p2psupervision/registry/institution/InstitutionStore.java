@@ -45,7 +45,7 @@ public class InstitutionStore {
     public Optional<InstitutionFile> find(String id) {
         InstitutionFile file = mongo.findById(id, InstitutionFile.class, FILES);
         long current = file == null ? 0 : file.version();
-        if (mongo.exists(Query.query(Criteria.where("_id").is(InstitutionVersion.idOf(id, current + 1))), VERSIONS)) {
+        if (versionExists(id, current + 1)) {
             return Optional.of(heal(id, current));
         }
         return Optional.ofNullable(file);
@@ -75,6 +75,16 @@ public class InstitutionStore {
         }
         derive(version, previous);
         return next;
+    }
+
+    /**
+     * An {@code _id} lookup. ({@code MongoTemplate.exists} counts through an aggregation, which the embedded server
+     * answers by scanning the whole collection.)
+     */
+    private boolean versionExists(String id, long version) {
+        Query query = Query.query(Criteria.where("_id").is(InstitutionVersion.idOf(id, version)));
+        query.fields().include("_id");
+        return mongo.findOne(query, Document.class, VERSIONS) != null;
     }
 
     /** Every version of a file, oldest first. */
