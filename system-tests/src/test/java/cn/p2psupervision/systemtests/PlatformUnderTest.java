@@ -2,7 +2,10 @@ package cn.p2psupervision.systemtests;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +38,15 @@ public final class PlatformUnderTest implements BeforeAllCallback {
                 .getOrComputeIfAbsent(PlatformUnderTest.class, key -> start(), Running.class);
     }
 
-    /** Runs a {@code ./platform} command against the test instance, failing the test if it fails. */
+    /**
+     * Runs a {@code ./platform} command against the test instance, failing the test if it fails; the failure message
+     * carries the command's own output so that a CI log shows why.
+     */
     public static void platform(String... args) {
         ProcessBuilder command = new ProcessBuilder();
         command.command().add(ROOT.resolve("platform").toString());
         command.command().addAll(List.of(args));
-        command.directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(RUN_DIR.resolve("platform-commands.log").toFile()));
+        command.directory(ROOT.toFile()).redirectErrorStream(true);
         Map<String, String> env = command.environment();
         env.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
         env.put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
@@ -55,24 +60,35 @@ public final class PlatformUnderTest implements BeforeAllCallback {
         env.put("PLATFORM_DATA_DIR", RUN_DIR.resolve("data").toString());
         env.put("PLATFORM_SKIP_BUILD", "1");
         env.put("PLATFORM_SECURITY_CLOCKSKEW", CLOCK_SKEW_SECONDS + "s");
+        String name = "./platform " + String.join(" ", args);
         try {
-            RUN_DIR.toFile().mkdirs();
+            Files.createDirectories(RUN_DIR);
+            Path output = Files.createTempFile(RUN_DIR, "platform-command", ".log");
+            command.redirectOutput(output.toFile());
             Process process = command.start();
-            if (!process.waitFor(6, TimeUnit.MINUTES)) {
+            boolean finished = process.waitFor(6, TimeUnit.MINUTES);
+            if (!finished) {
                 process.destroyForcibly();
-                throw new IllegalStateException("./platform " + String.join(" ", args) + " did not finish; see "
-                        + RUN_DIR.resolve("platform-commands.log"));
             }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("./platform " + String.join(" ", args) + " failed; see "
-                        + RUN_DIR.resolve("platform-commands.log") + " and " + RUN_DIR.resolve("logs"));
+            String printed = Files.readString(output);
+            Files.writeString(RUN_DIR.resolve("platform-commands.log"), "$ " + name + "\n" + printed,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.delete(output);
+            if (!finished || process.exitValue() != 0) {
+                throw new IllegalStateException(name + (finished ? " failed" : " did not finish") + "; it printed:\n"
+                        + lastLines(printed, 60) + "\n(service logs in " + RUN_DIR.resolve("logs") + ")");
             }
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String lastLines(String text, int count) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     private static Running start() {

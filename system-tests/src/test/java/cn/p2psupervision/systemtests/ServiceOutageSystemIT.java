@@ -32,11 +32,22 @@ class ServiceOutageSystemIT {
             for (int i = 0; i < 12; i++) {
                 assertThat(Http.get(url, token).status()).as("still a 503 while it is down").isEqualTo(503);
             }
-        } finally {
-            PlatformUnderTest.platform("start", "classification");
+        } catch (AssertionError | RuntimeException failure) {
+            restartAfter(failure);
+            throw failure;
         }
+        PlatformUnderTest.platform("start", "classification");
 
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertThat(Http.get(url, token).status()).isEqualTo(200));
+    }
+
+    /** Brings the service back for the tests that follow without hiding why this one failed. */
+    private static void restartAfter(Throwable failure) {
+        try {
+            PlatformUnderTest.platform("start", "classification");
+        } catch (RuntimeException restart) {
+            failure.addSuppressed(restart);
+        }
     }
 }
