@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
- * The secondary indexes behind the list filters, scope filters, groups and import reports, created at start-up
+ * The secondary indexes behind the list filters, scope filters and groups (on the register lines) and import reports, created at start-up
  * (idempotent on MongoDB). Every id-keyed access already uses {@code _id}. The embedded development server accepts
  * and ignores non-unique indexes, so there those queries scan; see docs/performance.md.
  */
@@ -23,14 +23,14 @@ class RegistryIndexes {
 
     @EventListener(ApplicationReadyEvent.class)
     void create() {
-        var files = mongo.indexOps("institutions");
-        files.createIndex(new Index().on("registeredProvince", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC));
-        files.createIndex(new Index().on("businessProvinces", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC));
-        files.createIndex(new Index().on("nameKey", Sort.Direction.ASC).on("creditCode", Sort.Direction.ASC));
-        files.createIndex(new Index().on("facts.status", Sort.Direction.ASC));
-        files.createIndex(new Index().on("crossRegion", Sort.Direction.ASC));
-        files.createIndex(new Index().on("controllerKeys", Sort.Direction.ASC));
-        files.createIndex(new Index().on("creditCode", Sort.Direction.ASC));
+        var entries = mongo.indexOps("institution_entries");
+        entries.createIndex(new Index().on("registeredProvince", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC));
+        entries.createIndex(new Index().on("businessProvinces", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC));
+        entries.createIndex(new Index().on("nameKey", Sort.Direction.ASC).on("creditCode", Sort.Direction.ASC));
+        entries.createIndex(new Index().on("status", Sort.Direction.ASC));
+        entries.createIndex(new Index().on("crossRegion", Sort.Direction.ASC));
+        entries.createIndex(new Index().on("controllerKeys", Sort.Direction.ASC));
+        entries.createIndex(new Index().on("creditCode", Sort.Direction.ASC));
         mongo.indexOps("import_rows").createIndex(new Index().on("importId", Sort.Direction.ASC).on("row", Sort.Direction.ASC));
     }
 }

@@ -109,7 +109,7 @@ public class InstitutionService {
     }
 
     /** AUTH-02: the files a caller may list, filtered and paged. */
-    public Page<ScopedFile> list(Caller caller, InstitutionFilter filter, int page, int size, Sort sort) {
+    public Page<ScopedEntry> list(Caller caller, InstitutionFilter filter, int page, int size, Sort sort) {
         ProvinceScope.ReadableRecords readable = ProvinceScope.readable(caller);
         if (readable.none()) {
             return new Page<>(List.of(), page, size, 0);
@@ -119,12 +119,11 @@ public class InstitutionService {
                 Criteria.where("registeredProvince").is(p), Criteria.where("businessProvinces").is(p))));
         filter.criteria(criteria);
         Query query = new Query(criteria.isEmpty() ? new Criteria() : new Criteria().andOperator(criteria));
-        long total = store.count(query);
+        long total = store.countEntries(query);
         query.with(sort).skip((long) page * size).limit(size);
-        List<ScopedFile> content = store.find(query).stream().map(f -> {
-            Access access = accessOf(caller, f);
-            return new ScopedFile(f, access, seesPersonalData(caller, access));
-        }).toList();
+        List<ScopedEntry> content = store.findEntries(query).stream()
+                .map(entry -> new ScopedEntry(entry, accessOf(caller, entry.registeredProvince(), entry.businessProvinces())))
+                .toList();
         return new Page<>(content, page, size, total);
     }
 
@@ -143,13 +142,12 @@ public class InstitutionService {
             links.add(Criteria.where("creditCode").in(self.controllerKeys().stream()
                     .filter(k -> k.startsWith("CC:")).map(k -> k.substring(3)).toList()));
         }
-        List<ScopedFile> members = new ArrayList<>();
-        for (InstitutionFile member : store.find(new Query(new Criteria().orOperator(links)).with(Sort.by("nameKey")))) {
-            Access access = accessOf(caller, member);
-            members.add(new ScopedFile(member, access, seesPersonalData(caller, access)));
+        List<ScopedEntry> members = new ArrayList<>();
+        for (InstitutionEntry member : store.findEntries(new Query(new Criteria().orOperator(links)).with(Sort.by("nameKey")))) {
+            members.add(new ScopedEntry(member, accessOf(caller, member.registeredProvince(), member.businessProvinces())));
         }
-        if (members.stream().noneMatch(m -> m.file().id().equals(self.id()))) {
-            members.add(0, file);
+        if (members.stream().noneMatch(m -> m.entry().id().equals(self.id()))) {
+            members.add(0, new ScopedEntry(InstitutionEntry.of(self), file.access()));
         }
         return new Group(file, members);
     }
@@ -215,7 +213,11 @@ public class InstitutionService {
     }
 
     static Access accessOf(Caller caller, InstitutionFile file) {
-        return ProvinceScope.accessTo(caller, file.registeredProvince(), file.businessProvinces());
+        return accessOf(caller, file.registeredProvince(), file.businessProvinces());
+    }
+
+    private static Access accessOf(Caller caller, String registeredProvince, List<String> businessProvinces) {
+        return ProvinceScope.accessTo(caller, registeredProvince, businessProvinces);
     }
 
     /** Identity documents are shown to central and to the owning (registration) province only. */
@@ -227,7 +229,11 @@ public class InstitutionService {
     public record ScopedFile(InstitutionFile file, Access access, boolean personalData) {
     }
 
-    public record Group(ScopedFile of, List<ScopedFile> members) {
+    /** A register line with what the caller may do with its file. */
+    public record ScopedEntry(InstitutionEntry entry, Access access) {
+    }
+
+    public record Group(ScopedFile of, List<ScopedEntry> members) {
     }
 
     public record VersionPair(ScopedFile file, InstitutionVersion version, InstitutionVersion previous) {
@@ -259,7 +265,7 @@ public class InstitutionService {
                 criteria.add(Criteria.where("registeredProvince").is(province));
             }
             if (status != null) {
-                criteria.add(Criteria.where("facts.status").is(status.name()));
+                criteria.add(Criteria.where("status").is(status.name()));
             }
             if (crossRegion != null) {
                 criteria.add(Criteria.where("crossRegion").is(crossRegion));

@@ -1,10 +1,13 @@
 package cn.p2psupervision.registry.institution;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +34,8 @@ public class InstitutionStore {
 
     static final String FILES = "institutions";
     static final String VERSIONS = "institution_versions";
+    static final String ENTRIES = "institution_entries";
+    static final String FIGURES = "report_figures";
     private static final String AUDIT_TYPE = "institution";
 
     private final MongoTemplate mongo;
@@ -103,30 +108,70 @@ public class InstitutionStore {
         return Optional.ofNullable(mongo.findById(InstitutionVersion.idOf(id, version), InstitutionVersion.class, VERSIONS));
     }
 
-    public List<InstitutionFile> find(Query query) {
-        return mongo.find(query, InstitutionFile.class, FILES);
+    /** Register lines matching {@code query}, with its sort and paging. */
+    public List<InstitutionEntry> findEntries(Query query) {
+        return mongo.find(query, InstitutionEntry.class, ENTRIES);
     }
 
-    public long count(Query query) {
-        return mongo.count(Query.of(query).limit(0).skip(0), FILES);
+    /** Register lines matching {@code query}, streamed, with only the members {@code query} includes. */
+    public Stream<Document> streamEntries(Query query) {
+        return mongo.stream(query, Document.class, ENTRIES);
     }
 
-    /** REG-03: keeps a report's headline figures on the file, and the latest period's as {@code latestReport}. */
+    /**
+     * How many register lines match. The {@code count} command, not {@code countDocuments}: the latter is an
+     * aggregation, which the embedded server answers by loading the whole collection into memory.
+     */
+    public long countEntries(Query query) {
+        Document result = mongo.executeCommand(new Document("count", ENTRIES).append("query", query.getQueryObject()));
+        return ((Number) result.get("n")).longValue();
+    }
+
+    /**
+     * REG-03: records a report's headline figures in the file's monthly series (collection {@code report_figures},
+     * one document per file, a member per period), and as {@code latestReport} on the file and its register line
+     * when the period is the latest.
+     */
     public void recordFigures(String id, ReportFigures figures) {
         Document value = new Document();
         mongo.getConverter().write(figures, value);
         value.remove("_class");
-        Query byId = Query.query(Criteria.where("_id").is(id));
-        Update update = new Update().set("figures." + figures.period(), value);
-        Query latest = Query.query(Criteria.where("_id").is(id));
-        latest.fields().include("latestReport.period");
-        Document stored = mongo.findOne(latest, Document.class, FILES);
-        Object storedPeriod = stored == null || !(stored.get("latestReport") instanceof Document report)
-                ? null : report.get("period");
-        if (storedPeriod == null || storedPeriod.toString().compareTo(figures.period()) <= 0) {
-            update.set("latestReport", value);
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().set("figures." + figures.period(), value),
+                FIGURES);
+        for (String collection : List.of(ENTRIES, FILES)) {
+            Query latest = Query.query(Criteria.where("_id").is(id));
+            latest.fields().include("latestReport.period");
+            Document stored = mongo.findOne(latest, Document.class, collection);
+            Object storedPeriod = stored == null || !(stored.get("latestReport") instanceof Document report)
+                    ? null : report.get("period");
+            if (storedPeriod == null || storedPeriod.toString().compareTo(figures.period()) <= 0) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("latestReport", value),
+                        collection);
+            }
         }
-        mongo.updateFirst(byId, update, FILES);
+    }
+
+    /** REG-03: a file's recorded figures by period ({@code yyyy-MM}), each the latest revision's. */
+    public Map<String, Document> figures(String id) {
+        Document series = mongo.findById(id, Document.class, FIGURES);
+        Map<String, Document> byPeriod = new TreeMap<>();
+        if (series != null && series.get("figures") instanceof Document figures) {
+            figures.forEach((period, value) -> byPeriod.put(period, (Document) value));
+        }
+        return byPeriod;
+    }
+
+    /** REG-09: the figures of one period for each of {@code ids} that has them, by id. */
+    public Map<String, Document> figuresOf(List<String> ids, String period) {
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("figures." + period);
+        Map<String, Document> byId = new HashMap<>();
+        for (Document series : mongo.find(query, Document.class, FIGURES)) {
+            if (series.get("figures") instanceof Document figures && figures.get(period) instanceof Document value) {
+                byId.put(series.getString("_id"), value);
+            }
+        }
+        return byId;
     }
 
     /** Completes the derivation of every committed version after {@code current}. */
@@ -164,27 +209,34 @@ public class InstitutionStore {
     }
 
     /**
-     * Writes the file unless the stored one is as new or newer; report figures are left as they are.
+     * Writes the file's register line, then the file, each unless the stored one is as new or newer; the latest
+     * report's figures are left as they are.
      *
      * <p>Every query here names {@code _id} alone, so that it is an index lookup on the embedded server too (which
      * scans the collection for any query with more members). The version check and the write are therefore two steps:
      * should an older projection land after a newer one, the file is one version behind its records, and the next
-     * read of it finds version {@code current + 1} and completes it again ({@link #find}).
+     * read of it finds version {@code current + 1} and completes it again ({@link #find}). The line is written first,
+     * so a projection killed between the two leaves the file behind, which the next read completes.
      */
     private void project(InstitutionFile file) {
-        Query byId = Query.query(Criteria.where("_id").is(file.id()));
+        project(file.id(), file.version(), InstitutionEntry.of(file), ENTRIES);
+        project(file.id(), file.version(), file, FILES);
+    }
+
+    private void project(String id, long version, Object projection, String collection) {
+        Query byId = Query.query(Criteria.where("_id").is(id));
         byId.fields().include("version");
-        Document stored = mongo.findOne(byId, Document.class, FILES);
-        if (stored != null && stored.get("version") instanceof Number version && version.longValue() >= file.version()) {
+        Document stored = mongo.findOne(byId, Document.class, collection);
+        if (stored != null && stored.get("version") instanceof Number storedVersion && storedVersion.longValue() >= version) {
             return;
         }
         Document document = new Document();
-        mongo.getConverter().write(file, document);
+        mongo.getConverter().write(projection, document);
         document.remove("_class");
         document.remove("latestReport");
         if (stored == null) {
             try {
-                mongo.insert(document, FILES);
+                mongo.insert(document, collection);
                 return;
             } catch (DuplicateKeyException concurrentlyCreated) {
                 // written meanwhile: fall through to the update
@@ -193,7 +245,7 @@ public class InstitutionStore {
         document.remove("_id");
         Update update = new Update();
         document.forEach(update::set);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(file.id())), update, FILES);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection);
     }
 
     /** Another change already took the version this one was based on. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import tools.jackson.databind.JsonNode;
 
+import cn.p2psupervision.registry.institution.InstitutionService.ScopedEntry;
 import cn.p2psupervision.registry.institution.InstitutionService.ScopedFile;
 
 /** The JSON shapes of the institution API. Identity numbers are masked unless the caller may see personal data. */
@@ -42,11 +43,11 @@ final class InstitutionViews {
                               int branchCount, VerificationState verificationState, ReportFigures latestReport,
                               long version, String access) {
 
-        static InstitutionSummary of(ScopedFile scoped) {
-            InstitutionFile f = scoped.file();
-            return new InstitutionSummary(f.id(), f.creditCode(), f.facts().name(), f.registeredProvince(),
-                    f.facts().status(), f.crossRegion(), f.businessProvinces(), f.facts().branches().size(),
-                    f.verificationState(), f.latestReport(), f.version(), scoped.access().name());
+        static InstitutionSummary of(ScopedEntry scoped) {
+            InstitutionEntry e = scoped.entry();
+            return new InstitutionSummary(e.id(), e.creditCode(), e.name(), e.registeredProvince(), e.status(),
+                    e.crossRegion(), e.businessProvinces(), e.branchCount(), e.verificationState(), e.latestReport(),
+                    e.version(), scoped.access().name());
         }
     }
 
@@ -64,13 +65,13 @@ final class InstitutionViews {
     record GroupMember(String id, String creditCode, String name, String registeredProvince, InstitutionStatus status,
                        Boolean crossRegion, boolean inScope) {
 
-        static GroupMember of(ScopedFile scoped) {
-            InstitutionFile f = scoped.file();
+        static GroupMember of(ScopedEntry scoped) {
+            InstitutionEntry e = scoped.entry();
             if (!scoped.access().canRead()) {
-                return new GroupMember(null, f.creditCode(), f.facts().name(), f.registeredProvince(), null, null, false);
+                return new GroupMember(null, e.creditCode(), e.name(), e.registeredProvince(), null, null, false);
             }
-            return new GroupMember(f.id(), f.creditCode(), f.facts().name(), f.registeredProvince(), f.facts().status(),
-                    f.crossRegion(), true);
+            return new GroupMember(e.id(), e.creditCode(), e.name(), e.registeredProvince(), e.status(),
+                    e.crossRegion(), true);
         }
     }
 

@@ -6,13 +6,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
@@ -93,12 +90,11 @@ public class ReportService {
     /** REG-03: the series of the latest revision per period, within [from, to]. */
     public List<OperatingReport> series(Caller caller, String idOrCode, YearMonth from, YearMonth to) {
         String id = institutions.read(caller, idOrCode).file().id();
-        Document figures = figuresOf(id);
         List<OperatingReport> series = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : new TreeMap<>(figures).entrySet()) {
+        for (Map.Entry<String, Document> entry : files.figures(id).entrySet()) {
             YearMonth period = YearMonth.parse(entry.getKey());
             if ((from == null || !period.isBefore(from)) && (to == null || !period.isAfter(to))) {
-                int revision = ((Document) entry.getValue()).getInteger("revision");
+                int revision = entry.getValue().getInteger("revision");
                 OperatingReport report = mongo.findById(OperatingReport.idOf(id, entry.getKey(), revision),
                         OperatingReport.class, REPORTS);
                 if (report != null) {
@@ -137,14 +133,6 @@ public class ReportService {
             }
             latest = report;
         }
-    }
-
-    private Document figuresOf(String id) {
-        Query query = Query.query(Criteria.where("_id").is(id));
-        query.fields().include("figures");
-        Document file = mongo.findOne(query, Document.class, "institutions");
-        Object figures = file == null ? null : file.get("figures");
-        return figures instanceof Document document ? document : new Document();
     }
 
     private static FactSource.Source defaultSource(Caller caller) {

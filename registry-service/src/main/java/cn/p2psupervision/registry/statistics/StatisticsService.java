@@ -3,13 +3,14 @@ package cn.p2psupervision.registry.statistics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -17,27 +18,30 @@ import org.springframework.stereotype.Service;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.registry.institution.InstitutionStatus;
+import cn.p2psupervision.registry.institution.InstitutionStore;
 import cn.p2psupervision.registry.institution.Province;
 
 /**
- * REG-09/REG-10: counts and totals per province and nationally, from the figures kept on each file (no join with the
- * report series). National figures are central's; a province sees the institutions registered in it, plus how many
+ * REG-09/REG-10: counts and totals per province and nationally, from the register lines and each file's monthly
+ * figures (looked up by id in batches, never a join over the report revisions). National figures are central's; a province sees the institutions registered in it, plus how many
  * registered elsewhere operate in it (AUTH-02).
  */
 @Service
 public class StatisticsService {
 
-    private final MongoTemplate mongo;
+    /** Files whose figures are looked up together. */
+    private static final int BATCH = 500;
+
+    private final InstitutionStore store;
     private final Clock clock;
 
-    public StatisticsService(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    public StatisticsService(InstitutionStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     public Statistics compute(Caller caller, YearMonth asOf) {
         YearMonth period = asOf == null ? YearMonth.now(clock).minusMonths(1) : asOf;
-        String figures = "figures." + period;
         Query query;
         if (caller.isCentral()) {
             query = new Query();
@@ -47,24 +51,23 @@ public class StatisticsService {
         } else {
             throw ProblemException.forbidden("Statistics are for the regulators");
         }
-        query.fields().include("registeredProvince", "facts.status", "crossRegion", figures);
+        query.fields().include("registeredProvince", "status", "crossRegion");
         Map<String, RegionalStatistics.Totals> byProvince = new TreeMap<>();
         long[] operatingHereRegisteredElsewhere = {0};
-        try (var stream = mongo.stream(query, Document.class, "institutions")) {
-            stream.forEach(file -> {
-                String province = file.getString("registeredProvince");
-                if (caller.isProvincial() && !caller.province().equals(province)) {
+        List<Document> batch = new ArrayList<>(BATCH);
+        try (Stream<Document> entries = store.streamEntries(query)) {
+            entries.forEach(entry -> {
+                if (caller.isProvincial() && !caller.province().equals(entry.getString("registeredProvince"))) {
                     operatingHereRegisteredElsewhere[0]++;
                     return;
                 }
-                Document report = (Document) ((Document) file.getOrDefault("figures", new Document())).get(period.toString());
-                InstitutionStatus status = InstitutionStatus.valueOf(((Document) file.get("facts")).getString("status"));
-                byProvince.computeIfAbsent(province, p -> new RegionalStatistics.Totals())
-                        .add(status, Boolean.TRUE.equals(file.getBoolean("crossRegion")),
-                                report == null ? null : decimal(report.get("loanBalance")),
-                                report == null ? 0 : number(report.get("lenders")), report != null);
+                batch.add(entry);
+                if (batch.size() == BATCH) {
+                    addBatch(batch, period, byProvince);
+                }
             });
         }
+        addBatch(batch, period, byProvince);
         List<ProvinceRow> rows = byProvince.entrySet().stream()
                 .map(e -> new ProvinceRow(e.getKey(), Province.ofCode(e.getKey()).map(Province::englishName).orElse(null),
                         e.getValue().view()))
@@ -75,6 +78,24 @@ public class StatisticsService {
             return new Statistics(period.toString(), "NATIONAL", national.view(), rows, null);
         }
         return new Statistics(period.toString(), "PROVINCE", null, rows, operatingHereRegisteredElsewhere[0]);
+    }
+
+    /** Adds a batch of register lines with their figures for {@code period} (one lookup by id per batch), then empties it. */
+    private void addBatch(List<Document> batch, YearMonth period, Map<String, RegionalStatistics.Totals> byProvince) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, Document> figures = store.figuresOf(batch.stream().map(e -> e.getString("_id")).toList(),
+                period.toString());
+        for (Document entry : batch) {
+            Document report = figures.get(entry.getString("_id"));
+            byProvince.computeIfAbsent(entry.getString("registeredProvince"), p -> new RegionalStatistics.Totals())
+                    .add(InstitutionStatus.valueOf(entry.getString("status")),
+                            Boolean.TRUE.equals(entry.getBoolean("crossRegion")),
+                            report == null ? null : decimal(report.get("loanBalance")),
+                            report == null ? 0 : number(report.get("lenders")), report != null);
+        }
+        batch.clear();
     }
 
     private static BigDecimal decimal(Object value) {

@@ -49,6 +49,9 @@ class InstitutionStoreTest {
         assertThat(read.version()).isEqualTo(2);
         assertThat(read.facts().name()).isEqualTo("Renamed Lending Co");
         assertThat(mongo.findById(v1.id(), InstitutionFile.class, InstitutionStore.FILES).version()).isEqualTo(2);
+        InstitutionEntry entry = mongo.findById(v1.id(), InstitutionEntry.class, InstitutionStore.ENTRIES);
+        assertThat(entry.version()).isEqualTo(2);
+        assertThat(entry.name()).isEqualTo("Renamed Lending Co");
         assertThat(auditEntries(v1.id())).isEqualTo(2);
         store.find(v1.id());
         assertThat(auditEntries(v1.id())).as("deriving again adds no audit entry").isEqualTo(2);
@@ -62,6 +65,35 @@ class InstitutionStoreTest {
 
         assertThat(store.find(file.id())).hasValueSatisfying(f -> assertThat(f.version()).isEqualTo(1));
         assertThat(auditEntries(file.id())).isEqualTo(1);
+    }
+
+    @Test
+    void reg07_aProjectionKilledAfterTheRegisterLineIsCompletedByTheNextRead() {
+        InstitutionFile v1 = store.commit(null, newFile(), "REGISTER", "opened", by(), "key-1");
+        InstitutionFile v2 = v1.amend(withName(v1.facts(), "Line First"), source(), Instant.parse("2017-06-02T00:00:00Z"));
+        mongo.insert(new InstitutionVersion(InstitutionVersion.idOf(v2.id(), 2), v2.id(), 2, "AMEND", "rename", v2.updatedAt(),
+                by(), List.of("name"), "key-2", v2.withoutFigures()), InstitutionStore.VERSIONS);
+        // the process dies after writing the register line, before the file
+        mongo.save(InstitutionEntry.of(v2), InstitutionStore.ENTRIES);
+
+        assertThat(store.find(v1.id()).orElseThrow().facts().name()).isEqualTo("Line First");
+        assertThat(mongo.findById(v1.id(), InstitutionFile.class, InstitutionStore.FILES).version()).isEqualTo(2);
+        assertThat(store.countEntries(Query.query(Criteria.where("_id").is(v1.id())))).isEqualTo(1);
+    }
+
+    @Test
+    void reg03_figuresGoToTheMonthlySeriesAndTheLatestToTheFileAndItsLine() {
+        InstitutionFile file = store.commit(null, newFile(), "REGISTER", "opened", by(), "key-1");
+        store.recordFigures(file.id(), figures("2017-04", "100.00"));
+        store.recordFigures(file.id(), figures("2017-05", "200.00"));
+        store.recordFigures(file.id(), figures("2017-03", "50.00"));
+
+        assertThat(store.figures(file.id())).containsOnlyKeys("2017-03", "2017-04", "2017-05");
+        assertThat(store.figuresOf(List.of(file.id(), "no-such-file"), "2017-04")).containsOnlyKeys(file.id());
+        assertThat(store.find(file.id()).orElseThrow().latestReport().period()).isEqualTo("2017-05");
+        assertThat(mongo.findById(file.id(), InstitutionEntry.class, InstitutionStore.ENTRIES).latestReport().loanBalance())
+                .isEqualByComparingTo("200.00");
+        assertThat(mongo.findById(file.id(), org.bson.Document.class, InstitutionStore.FILES)).doesNotContainKey("figures");
     }
 
     @Test
@@ -92,6 +124,11 @@ class InstitutionStoreTest {
 
     private long auditEntries(String id) {
         return mongo.count(Query.query(Criteria.where("entityId").is(id)), "audit_trail");
+    }
+
+    private static ReportFigures figures(String period, String loanBalance) {
+        return new ReportFigures(period, 1, new java.math.BigDecimal(loanBalance), 10, 5, java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ZERO);
     }
 
     private static InstitutionFile newFile() {
