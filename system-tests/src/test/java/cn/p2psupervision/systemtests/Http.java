@@ -43,10 +43,17 @@ public final class Http {
     }
 
     public static Response postJson(String url, String token, String json) {
+        return postJson(url, token, json, null);
+    }
+
+    public static Response postJson(String url, String token, String json, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         return send(request.build());
     }

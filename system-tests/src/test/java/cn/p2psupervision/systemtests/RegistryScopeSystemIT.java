@@ -32,16 +32,38 @@ class RegistryScopeSystemIT {
     record Fixture(String id, String creditCode, String name, String registeredProvince, List<String> business) {
     }
 
+    /** What an endpoint does to a file: reads it, changes it (a new version), or appends an operating report. */
+    enum Kind { READ, WRITE, REPORT }
+
+    /**
+     * Writes are sent so that they change nothing: a patch that restates the name, a verification or attestation on a
+     * stale version (412 for the one caller allowed to write, after the scope check), a report that restates the
+     * fixture's own (recognised as a retry: 200).
+     */
     enum Endpoint {
-        GET_BY_ID(false), GET_BY_CREDIT_CODE(false), GET_BY_CODE_PATH(false), PATCH(true), GROUP(false),
-        HISTORY(false), SNAPSHOT(false), DIFF(false), REPORT_SERIES(false);
+        GET_BY_ID(Kind.READ, 200), GET_BY_CREDIT_CODE(Kind.READ, 200), GET_BY_CODE_PATH(Kind.READ, 200),
+        PATCH(Kind.WRITE, 200), VERIFY_STALE(Kind.WRITE, 412), ATTEST_STALE(Kind.WRITE, 412), GROUP(Kind.READ, 200),
+        HISTORY(Kind.READ, 200), SNAPSHOT(Kind.READ, 200), DIFF(Kind.READ, 200), REPORT_SERIES(Kind.READ, 200),
+        REPORT_REVISIONS(Kind.READ, 200), REPORT_RESUBMIT(Kind.REPORT, 200);
 
-        final boolean write;
+        final Kind kind;
+        final int allowed;
 
-        Endpoint(boolean write) {
-            this.write = write;
+        Endpoint(Kind kind, int allowed) {
+            this.kind = kind;
+            this.allowed = allowed;
         }
     }
+
+    private static final String REPORT = """
+            {"period":"2017-04","loanBalance":"1250000.00","lenders":120,"borrowers":60,"newLending":"100000.00",
+             "overdueAmount":"1000.00","overdueRate":"1.50",
+             "products":[{"name":"12-month plan","termMonths":12,"compositeYield":"9.80"}]}""";
+    private static final String VERIFICATION = """
+            {"method":"PHONE_CONTACT","date":"2017-05-31","outcome":"Confirmed by phone","confirmed":["name"]}""";
+    private static final String ATTESTATION = """
+            {"signedBy":"Zhang San","position":"LEGAL_REPRESENTATIVE","signedOn":"2017-06-01",
+             "documentReference":"SIGNED-2017-001"}""";
 
     @BeforeAll
     static void registerFixtures() {
@@ -114,6 +136,31 @@ class RegistryScopeSystemIT {
         assertThat(Http.get(API + "/statistics", tokenOf("agency")).status()).isEqualTo(403);
     }
 
+    @Test
+    void reg05_importsAreCentralsAlone() {
+        String csv = "creditCode,registeredProvince,name\n" + creditCode() + ",33,Import scope " + SERIAL.get() + " Co.\n";
+        Http.Response accepted = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(API + "/imports"))
+                .header("Authorization", "Bearer " + tokenOf("central")).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String job = API + "/imports/" + accepted.json().get("id").asString();
+        assertThat(Http.get(job, tokenOf("central")).status()).isEqualTo(200);
+        assertThat(Http.get(job + "/rows", tokenOf("central")).status()).isEqualTo(200);
+
+        for (String caller : List.of("zj-officer", "zj-head-finance", "gd-officer", "agency", "anonymous")) {
+            int expected = caller.equals("anonymous") ? 401 : 403;
+            Http.Response upload = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(API + "/imports"))
+                    .headers(tokenOf(caller) == null ? new String[] {"X-Anonymous", "1"}
+                            : new String[] {"Authorization", "Bearer " + tokenOf(caller)})
+                    .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+            assertThat(upload.status()).as("%s uploads", caller).isEqualTo(expected);
+            assertThat(Http.get(job, tokenOf(caller)).status()).as("%s reads the job", caller).isEqualTo(expected);
+            Http.Response rows = Http.get(job + "/rows", tokenOf(caller));
+            assertThat(rows.status()).as("%s reads the rows", caller).isEqualTo(expected);
+            assertThat(rows.body()).doesNotContain("Import scope");
+        }
+    }
+
     enum Relation { OWN, BUSINESS_PLACE, FOREIGN }
 
     private static Relation relation(String caller, Fixture fixture) {
@@ -138,11 +185,11 @@ class RegistryScopeSystemIT {
             case "agency":
                 return 403;
             case "central":
-                return endpoint.write ? 403 : 200;
+                return endpoint.kind == Kind.WRITE ? 403 : endpoint.allowed;
             default:
                 return switch (relation(caller, fixture)) {
-                    case OWN -> 200;
-                    case BUSINESS_PLACE -> endpoint.write ? 403 : 200;
+                    case OWN -> endpoint.allowed;
+                    case BUSINESS_PLACE -> endpoint.kind == Kind.READ ? endpoint.allowed : 403;
                     case FOREIGN -> 404;
                 };
         }
@@ -160,7 +207,11 @@ class RegistryScopeSystemIT {
             case HISTORY -> Http.get(file + "/history", token);
             case SNAPSHOT -> Http.get(file + "/history/1", token);
             case DIFF -> Http.get(file + "/history/1/diff", token);
+            case VERIFY_STALE -> Http.postJson(file + "/verifications", token, VERIFICATION, "\"0\"");
+            case ATTEST_STALE -> Http.postJson(file + "/attestation", token, ATTESTATION, "\"0\"");
             case REPORT_SERIES -> Http.get(file + "/reports", token);
+            case REPORT_REVISIONS -> Http.get(file + "/reports/2017-04", token);
+            case REPORT_RESUBMIT -> Http.postJson(file + "/reports", token, REPORT);
         };
     }
 
@@ -183,7 +234,10 @@ class RegistryScopeSystemIT {
                 """.formatted(code, province, name, branchProvince);
         Http.Response created = Http.postJson(API + "/institutions", Keycloak.userToken(user), body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return new Fixture(created.json().get("id").asString(), code, name, province, List.of(branchProvince));
+        String id = created.json().get("id").asString();
+        Http.Response report = Http.postJson(API + "/institutions/" + id + "/reports", Keycloak.userToken(user), REPORT);
+        assertThat(report.status()).as(report.body()).isEqualTo(201);
+        return new Fixture(id, code, name, province, List.of(branchProvince));
     }
 
     /** A valid GB 32100-2015 code, unique per run. */

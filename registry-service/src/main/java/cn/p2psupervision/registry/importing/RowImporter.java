@@ -120,7 +120,12 @@ class RowImporter {
     }
 
     private static FactSource.Source sourceOf(String value) {
-        return value == null ? FactSource.Source.INDUSTRY_DATABASE : FactSource.Source.valueOf(value);
+        FactSource.Source source = value == null ? FactSource.Source.INDUSTRY_DATABASE : FactSource.Source.valueOf(value);
+        if (!source.claimable()) {
+            throw new IllegalArgumentException("source " + source + " cannot be imported: verifications and decisions"
+                    + " of other contexts are recorded by their own endpoints");
+        }
+        return source;
     }
 
     private LocalDate dateOf(String value) {

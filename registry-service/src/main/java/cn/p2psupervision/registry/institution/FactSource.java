@@ -38,6 +38,13 @@ public record FactSource(@NotNull Source source, LocalDate asOf, String recorded
         /** 机构自身 */
         INSTITUTION,
         /** 逐一核实 (REG-06) */
-        VERIFICATION
+        VERIFICATION,
+        /** A decision of another context of the platform: banning, filing, an incident (REG-08). */
+        SUPERVISORY_DECISION;
+
+        /** Whether a caller may name this source for facts it states; the last two are set by their own endpoints. */
+        public boolean claimable() {
+            return this != VERIFICATION && this != SUPERVISORY_DECISION;
+        }
     }
 }

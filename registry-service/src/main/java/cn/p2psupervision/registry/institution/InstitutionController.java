@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -223,11 +224,15 @@ class InstitutionController {
         if (FactSource.Source.VERIFICATION.name().equals(source)) {
             throw ProblemException.invalid("Facts are verified through POST .../verifications, not by naming the source");
         }
+        if (FactSource.Source.SUPERVISORY_DECISION.name().equals(source)) {
+            throw ProblemException.invalid("Decisions of other contexts reach the registry from those contexts (REG-08)");
+        }
         try {
             return new Meta(source == null ? null : FactSource.Source.valueOf(source),
                     asOf == null ? null : LocalDate.parse(asOf), reason);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw ProblemException.invalid("source must be one of " + List.of(FactSource.Source.values())
+            throw ProblemException.invalid("source must be one of "
+                    + Arrays.stream(FactSource.Source.values()).filter(FactSource.Source::claimable).toList()
                     + " and asOf a date (yyyy-MM-dd)");
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.problem.RuleViolationException;
 import cn.p2psupervision.platform.security.Access;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.ProvinceScope;
@@ -54,15 +55,49 @@ public class InstitutionService {
 
     /** A file the caller may read, by id or by credit code; absent and out of scope look the same. */
     public ScopedFile read(Caller caller, String idOrCode) {
-        Optional<InstitutionFile> file = store.find(idOrCode);
-        if (file.isEmpty() && CreditCode.isValid(idOrCode)) {
-            file = store.find(InstitutionFile.idFor(CreditCode.parse(idOrCode)));
-        }
+        Optional<InstitutionFile> file = lookup(idOrCode);
         Access access = file.map(f -> accessOf(caller, f)).orElse(Access.NONE);
         if (!access.canRead()) {
             throw ProblemException.notFound("Institution", idOrCode);
         }
         return new ScopedFile(file.get(), access, seesPersonalData(caller, access));
+    }
+
+    private Optional<InstitutionFile> lookup(String idOrCode) {
+        Optional<InstitutionFile> file = store.find(idOrCode);
+        if (file.isEmpty() && CreditCode.isValid(idOrCode)) {
+            file = store.find(InstitutionFile.idFor(CreditCode.parse(idOrCode)));
+        }
+        return file;
+    }
+
+    /**
+     * REG-08: records a status decided in another context as a new version (action {@code STATUS}). The status fact
+     * takes the decision as its source, on behalf of the registration province, so a later central import reports a
+     * different status as a conflict instead of overwriting it (REG-05). The same status again changes nothing.
+     */
+    public StatusChanged changeStatus(Caller caller, String idOrCode, StatusChange change) {
+        LocalDate decidedOn = change.decidedOn() == null ? LocalDate.now(clock) : change.decidedOn();
+        if (decidedOn.isAfter(LocalDate.now(clock))) {
+            throw new RuleViolationException("REG-08", "A status decision cannot be dated in the future");
+        }
+        for (int attempt = 1; ; attempt++) {
+            InstitutionFile file = lookup(idOrCode).orElseThrow(() -> ProblemException.notFound("Institution", idOrCode));
+            FactSource source = new FactSource(FactSource.Source.SUPERVISORY_DECISION, decidedOn, caller.username(),
+                    file.registeredProvince(), false);
+            InstitutionFile next = file.changeStatus(change.status(), source, clock.instant());
+            if (next == file) {
+                return new StatusChanged(file, false);
+            }
+            try {
+                return new StatusChanged(store.commit(file, next, "STATUS", change.describe(),
+                        InstitutionVersion.ChangedBy.of(caller), change.changeKey()), true);
+            } catch (InstitutionStore.StaleVersionException changedMeanwhile) {
+                if (attempt == 3) {
+                    throw ProblemException.conflict("The file kept changing while the status was recorded; retry");
+                }
+            }
+        }
     }
 
     /** REG-05/REG-07: the next version of the facts, if the caller may write the file and read its current version. */
@@ -227,6 +262,10 @@ public class InstitutionService {
 
     /** A file with what the caller may do with it. */
     public record ScopedFile(InstitutionFile file, Access access, boolean personalData) {
+    }
+
+    /** The file after a status change, and whether it made a new version. */
+    public record StatusChanged(InstitutionFile file, boolean changed) {
     }
 
     /** A register line with what the caller may do with its file. */

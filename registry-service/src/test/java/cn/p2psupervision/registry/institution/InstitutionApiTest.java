@@ -92,37 +92,45 @@ class InstitutionApiTest {
                 case B -> Relation.REGISTERED_HERE;    // registered 44
                 case FOREIGN -> Relation.FOREIGN;
             };
-            case BJ_OFFICER -> throw new IllegalArgumentException("bj-officer only sets up fixtures");
+            case BJ_OFFICER, INTERNAL -> throw new IllegalArgumentException(caller + " is not in the scope table");
         };
     }
 
     /** The institution endpoints; {@code success} is the status of an allowed call. */
-    enum Endpoint {
-        GET_BY_ID(false, 200),
-        GET_BY_CREDIT_CODE_AS_ID(false, 200),
-        GET_BY_CODE(false, 200),
-        PATCH(true, 200),
-        GROUP(false, 200),
-        HISTORY(false, 200),
-        HISTORY_V1(false, 200),
-        HISTORY_V1_DIFF(false, 200),
-        VERIFICATIONS(true, 201),
-        ATTESTATION(true, 201),
-        LIST(false, 200);
+    /** What an endpoint does to a file: reads it, changes it (a new version), or appends an operating report. */
+    enum Kind { READ, WRITE, REPORT }
 
+    enum Endpoint {
+        GET_BY_ID(Kind.READ, 200),
+        GET_BY_CREDIT_CODE_AS_ID(Kind.READ, 200),
+        GET_BY_CODE(Kind.READ, 200),
+        PATCH(Kind.WRITE, 200),
+        GROUP(Kind.READ, 200),
+        HISTORY(Kind.READ, 200),
+        HISTORY_V1(Kind.READ, 200),
+        HISTORY_V1_DIFF(Kind.READ, 200),
+        VERIFICATIONS(Kind.WRITE, 201),
+        ATTESTATION(Kind.WRITE, 201),
+        REPORT_SUBMIT(Kind.REPORT, 201),
+        REPORT_SERIES(Kind.READ, 200),
+        REPORT_REVISIONS(Kind.READ, 200),
+        LIST(Kind.READ, 200);
+
+        final Kind kind;
         final boolean write;
         final int success;
 
-        Endpoint(boolean write, int success) {
-            this.write = write;
+        Endpoint(Kind kind, int success) {
+            this.kind = kind;
+            this.write = kind == Kind.WRITE;
             this.success = success;
         }
     }
 
     /**
      * The rule, cell by cell: anonymous 401; agency 403 (role before scope); central reads everything and writes
-     * nothing (AUTH-03); the registration province reads and writes; a business-place province reads but does not
-     * write; anything else is 404 — and absent from lists.
+     * nothing (AUTH-03) except operating figures from its own sources (REG-03); the registration province reads and
+     * writes; a business-place province reads but does not write; anything else is 404 — and absent from lists.
      */
     static int expectedStatus(Endpoint endpoint, Relation relation) {
         return switch (relation) {
@@ -130,7 +138,7 @@ class InstitutionApiTest {
             case AGENCY -> 403;
             case CENTRAL -> endpoint.write ? 403 : endpoint.success;
             case REGISTERED_HERE -> endpoint.success;
-            case BUSINESS_PLACE -> endpoint.write ? 403 : endpoint.success;
+            case BUSINESS_PLACE -> endpoint.kind == Kind.READ ? endpoint.success : 403;
             case FOREIGN -> endpoint == Endpoint.LIST ? 200 : 404;
         };
     }
@@ -166,6 +174,11 @@ class InstitutionApiTest {
             verifyOk(TestCaller.GD_OFFICER, fixtures.get(Fixture.B), 1);
             verifyOk(TestCaller.BJ_OFFICER, fixtures.get(Fixture.FOREIGN), 1);
         }
+        if (endpoint == Endpoint.REPORT_SERIES || endpoint == Endpoint.REPORT_REVISIONS) {
+            reportOk(TestCaller.ZJ_OFFICER, fixtures.get(Fixture.OWN));
+            reportOk(TestCaller.GD_OFFICER, fixtures.get(Fixture.B));
+            reportOk(TestCaller.BJ_OFFICER, fixtures.get(Fixture.FOREIGN));
+        }
         Registered record = fixtures.get(target);
         long versionBefore = currentVersion(record);
         long auditBefore = auditCount(record.id());
@@ -195,9 +208,13 @@ class InstitutionApiTest {
                 assertThat(auditCount(record.id())).isEqualTo(auditBefore);
             }
         }
+        if (endpoint.kind == Kind.REPORT && expected != endpoint.success) {
+            assertThat(body(ok(call(TestCaller.CENTRAL, get(BASE + "/" + record.id() + "/reports")))))
+                    .as("a refused report stores nothing").isEqualTo("[]");
+        }
         if (expected == 200 && endpoint == Endpoint.HISTORY) {
             assertThat(read(response).values()).extracting(v -> v.path("action").asString()).startsWith("REGISTER");
-        } else if (expected == 200 && !endpoint.write && endpoint != Endpoint.LIST) {
+        } else if (expected == endpoint.success && !endpoint.write && endpoint != Endpoint.LIST) {
             assertThat(body(response)).contains(record.id());
         }
         if (endpoint == Endpoint.LIST && expected == 200) {
@@ -237,6 +254,10 @@ class InstitutionApiTest {
                     .header("If-Match", ifMatch).content(verificationBody());
             case ATTESTATION -> post(BASE + "/" + r.id() + "/attestation").contentType(MediaType.APPLICATION_JSON)
                     .header("If-Match", ifMatch).content(attestationBody());
+            case REPORT_SUBMIT -> post(BASE + "/" + r.id() + "/reports").contentType(MediaType.APPLICATION_JSON)
+                    .content(reportBody());
+            case REPORT_SERIES -> get(BASE + "/" + r.id() + "/reports");
+            case REPORT_REVISIONS -> get(BASE + "/" + r.id() + "/reports/2017-04");
             case LIST -> get(BASE).param("namePrefix", prefix + " ").param("size", "50");
         };
     }
@@ -776,6 +797,19 @@ class InstitutionApiTest {
     // =================================================================================================================
 
     record Registered(String id, String creditCode, String name, String etag) {
+    }
+
+    private static String reportBody() {
+        return """
+                {"period":"2017-04","loanBalance":"1250000.00","lenders":120,"borrowers":60,"newLending":"100000.00",
+                 "overdueAmount":"1000.00","overdueRate":"1.50",
+                 "products":[{"name":"12-month plan","termMonths":12,"compositeYield":"9.80"}]}""";
+    }
+
+    private void reportOk(TestCaller owner, Registered r) throws Exception {
+        MockHttpServletResponse response = call(owner, post(BASE + "/" + r.id() + "/reports")
+                .contentType(MediaType.APPLICATION_JSON).content(reportBody()));
+        assertThat(response.getStatus()).as(body(response)).isEqualTo(201);
     }
 
     private Registered register(TestCaller who, String province, String name, String branchProvince) throws Exception {

@@ -134,6 +134,26 @@ class InstitutionFileTest {
         assertThat(v1.provincialFactsChangedBy(imported)).isEmpty();
     }
 
+    @Test
+    void reg08_reg05_aStatusDecidedInAnotherContextIsNotOverwrittenByACentralImport() {
+        InstitutionFile v1 = InstitutionFile.register(CODE, "33", base(), CENTRAL_IMPORT, T1);
+        FactSource decision = new FactSource(FactSource.Source.SUPERVISORY_DECISION, LocalDate.of(2017, 6, 1),
+                "service-account-platform-services", "33", false);
+        InstitutionFile v2 = v1.changeStatus(InstitutionStatus.BANNED, decision, T2);
+
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.facts().status()).isEqualTo(InstitutionStatus.BANNED);
+        assertThat(v2.provenance().get("status")).isEqualTo(decision);
+        assertThat(v2.changeStatus(InstitutionStatus.BANNED, decision, T3)).as("the same status: no new version")
+                .isSameAs(v2);
+        Facts f = v2.facts();
+        Facts importedAsOperating = new Facts(f.name(), f.registeredAddress(), f.legalRepresentative(), f.shareholders(),
+                f.actualControllers(), f.registeredCapital(), f.establishedOn(), f.lendingStartedOn(), f.websites(),
+                f.custodyBank(), f.branches(), f.entityKind(), f.cooperatingBank(), InstitutionStatus.OPERATING,
+                f.inScope());
+        assertThat(v2.provincialFactsChangedBy(importedAsOperating)).containsExactly("status");
+    }
+
     // ---- REG-06: verification and signed confirmation ---------------------------------------------------------
 
     @Test

@@ -27,6 +27,8 @@ public enum TestCaller {
     BJ_OFFICER("bj-officer", "11", "FINANCIAL_OFFICE", "provincial-officer"),
     /** Telecom administration's machine client (AUTH-05). */
     AGENCY("service-account-agency-telecom", null, "TELECOM", "agency-partner"),
+    /** The platform's own service account (client credentials of {@code platform-services}). */
+    INTERNAL("service-account-platform-services", null, null, "internal-service"),
     /** No token at all. */
     ANONYMOUS(null, null, null);
 
