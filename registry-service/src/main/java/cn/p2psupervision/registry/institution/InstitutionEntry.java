@@ -1,6 +1,7 @@
 package cn.p2psupervision.registry.institution;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -15,18 +16,32 @@ import java.util.List;
  */
 public record InstitutionEntry(String id, String creditCode, String name, String nameKey, String registeredProvince,
                                List<String> businessProvinces, boolean crossRegion, InstitutionStatus status,
-                               List<String> controllerKeys, int branchCount, VerificationState verificationState,
-                               ReportFigures latestReport, long version, Instant updatedAt) {
+                               List<StatusSince> statusHistory, LocalDate establishedOn, List<String> controllerKeys,
+                               int branchCount, VerificationState verificationState, ReportFigures latestReport,
+                               long version, Instant updatedAt) {
 
     public InstitutionEntry {
         businessProvinces = businessProvinces == null ? List.of() : List.copyOf(businessProvinces);
+        statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
         controllerKeys = controllerKeys == null ? List.of() : List.copyOf(controllerKeys);
     }
 
-    static InstitutionEntry of(InstitutionFile file) {
+    /** The line of {@code file}, continuing the status history of the line it replaces ({@code previous}, or null). */
+    static InstitutionEntry of(InstitutionFile file, InstitutionEntry previous) {
         return new InstitutionEntry(file.id(), file.creditCode(), file.facts().name(), file.nameKey(),
                 file.registeredProvince(), file.businessProvinces(), file.crossRegion(), file.facts().status(),
-                file.controllerKeys(), file.facts().branches().size(), file.verificationState(), file.latestReport(),
-                file.version(), file.updatedAt());
+                StatusSince.append(previous == null ? List.of() : previous.statusHistory(), file),
+                file.facts().establishedOn(), file.controllerKeys(), file.facts().branches().size(),
+                file.verificationState(), file.latestReport(), file.version(), file.updatedAt());
+    }
+
+    /** REG-09: the status at the end of {@code day}. */
+    public InstitutionStatus statusOn(LocalDate day) {
+        return StatusSince.on(statusHistory, day, status);
+    }
+
+    /** REG-09: whether the institution existed on {@code day} (unknown establishment dates count as existing). */
+    public boolean existedOn(LocalDate day) {
+        return establishedOn == null || !establishedOn.isAfter(day);
     }
 }

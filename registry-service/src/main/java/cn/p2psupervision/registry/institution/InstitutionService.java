@@ -182,7 +182,7 @@ public class InstitutionService {
             members.add(new ScopedEntry(member, accessOf(caller, member.registeredProvince(), member.businessProvinces())));
         }
         if (members.stream().noneMatch(m -> m.entry().id().equals(self.id()))) {
-            members.add(0, new ScopedEntry(InstitutionEntry.of(self), file.access()));
+            members.add(0, new ScopedEntry(InstitutionEntry.of(self, null), file.access()));
         }
         return new Group(file, members);
     }

@@ -113,9 +113,9 @@ public class InstitutionStore {
         return mongo.find(query, InstitutionEntry.class, ENTRIES);
     }
 
-    /** Register lines matching {@code query}, streamed, with only the members {@code query} includes. */
-    public Stream<Document> streamEntries(Query query) {
-        return mongo.stream(query, Document.class, ENTRIES);
+    /** Register lines matching {@code query}, streamed (whole lines: they are small by design). */
+    public Stream<InstitutionEntry> streamEntries(Query query) {
+        return mongo.stream(query, InstitutionEntry.class, ENTRIES);
     }
 
     /**
@@ -219,7 +219,8 @@ public class InstitutionStore {
      * so a projection killed between the two leaves the file behind, which the next read completes.
      */
     private void project(InstitutionFile file) {
-        project(file.id(), file.version(), InstitutionEntry.of(file), ENTRIES);
+        InstitutionEntry previous = mongo.findById(file.id(), InstitutionEntry.class, ENTRIES);
+        project(file.id(), file.version(), InstitutionEntry.of(file, previous), ENTRIES);
         project(file.id(), file.version(), file, FILES);
     }
 

@@ -2,6 +2,7 @@ package cn.p2psupervision.registry.statistics;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,14 @@ import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.security.Caller;
-import cn.p2psupervision.registry.institution.InstitutionStatus;
+import cn.p2psupervision.registry.institution.InstitutionEntry;
 import cn.p2psupervision.registry.institution.InstitutionStore;
 import cn.p2psupervision.registry.institution.Province;
 
 /**
- * REG-09/REG-10: counts and totals per province and nationally, from the register lines and each file's monthly
- * figures (looked up by id in batches, never a join over the report revisions). National figures are central's; a province sees the institutions registered in it, plus how many
+ * REG-09/REG-10: counts and totals per province and nationally for a month, from the register lines and each file's
+ * monthly figures (looked up by id in batches, never a join over the report revisions). Each institution counts with
+ * its status at the end of that month; institutions established after it are not counted. National figures are central's; a province sees the institutions registered in it, plus how many
  * registered elsewhere operate in it (AUTH-02).
  */
 @Service
@@ -51,13 +53,13 @@ public class StatisticsService {
         } else {
             throw ProblemException.forbidden("Statistics are for the regulators");
         }
-        query.fields().include("registeredProvince", "status", "crossRegion");
+        LocalDate endOfPeriod = period.atEndOfMonth();
         Map<String, RegionalStatistics.Totals> byProvince = new TreeMap<>();
         long[] operatingHereRegisteredElsewhere = {0};
-        List<Document> batch = new ArrayList<>(BATCH);
-        try (Stream<Document> entries = store.streamEntries(query)) {
-            entries.forEach(entry -> {
-                if (caller.isProvincial() && !caller.province().equals(entry.getString("registeredProvince"))) {
+        List<InstitutionEntry> batch = new ArrayList<>(BATCH);
+        try (Stream<InstitutionEntry> entries = store.streamEntries(query)) {
+            entries.filter(entry -> entry.existedOn(endOfPeriod)).forEach(entry -> {
+                if (caller.isProvincial() && !caller.province().equals(entry.registeredProvince())) {
                     operatingHereRegisteredElsewhere[0]++;
                     return;
                 }
@@ -80,18 +82,20 @@ public class StatisticsService {
         return new Statistics(period.toString(), "PROVINCE", null, rows, operatingHereRegisteredElsewhere[0]);
     }
 
-    /** Adds a batch of register lines with their figures for {@code period} (one lookup by id per batch), then empties it. */
-    private void addBatch(List<Document> batch, YearMonth period, Map<String, RegionalStatistics.Totals> byProvince) {
+    /**
+     * Adds a batch of register lines, each with its status at the end of the period and its figures for the period
+     * (one lookup by id per batch), then empties the batch.
+     */
+    private void addBatch(List<InstitutionEntry> batch, YearMonth period, Map<String, RegionalStatistics.Totals> byProvince) {
         if (batch.isEmpty()) {
             return;
         }
-        Map<String, Document> figures = store.figuresOf(batch.stream().map(e -> e.getString("_id")).toList(),
+        Map<String, Document> figures = store.figuresOf(batch.stream().map(InstitutionEntry::id).toList(),
                 period.toString());
-        for (Document entry : batch) {
-            Document report = figures.get(entry.getString("_id"));
-            byProvince.computeIfAbsent(entry.getString("registeredProvince"), p -> new RegionalStatistics.Totals())
-                    .add(InstitutionStatus.valueOf(entry.getString("status")),
-                            Boolean.TRUE.equals(entry.getBoolean("crossRegion")),
+        for (InstitutionEntry entry : batch) {
+            Document report = figures.get(entry.id());
+            byProvince.computeIfAbsent(entry.registeredProvince(), p -> new RegionalStatistics.Totals())
+                    .add(entry.statusOn(period.atEndOfMonth()), entry.crossRegion(),
                             report == null ? null : decimal(report.get("loanBalance")),
                             report == null ? 0 : number(report.get("lenders")), report != null);
         }

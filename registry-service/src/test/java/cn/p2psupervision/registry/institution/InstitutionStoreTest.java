@@ -74,7 +74,7 @@ class InstitutionStoreTest {
         mongo.insert(new InstitutionVersion(InstitutionVersion.idOf(v2.id(), 2), v2.id(), 2, "AMEND", "rename", v2.updatedAt(),
                 by(), List.of("name"), "key-2", v2.withoutFigures()), InstitutionStore.VERSIONS);
         // the process dies after writing the register line, before the file
-        mongo.save(InstitutionEntry.of(v2), InstitutionStore.ENTRIES);
+        mongo.save(InstitutionEntry.of(v2, null), InstitutionStore.ENTRIES);
 
         assertThat(store.find(v1.id()).orElseThrow().facts().name()).isEqualTo("Line First");
         assertThat(mongo.findById(v1.id(), InstitutionFile.class, InstitutionStore.FILES).version()).isEqualTo(2);

@@ -43,11 +43,13 @@ class StatisticsApiTest {
         String b = register("65", "Xinjiang Beta", null);
         String c = register("65", "Xinjiang Gamma", null);
         register("64", "Ningxia Delta", null);
+        register("64", "Ningxia Epsilon", null, ",\"establishedOn\":\"2017-05-10\"");
         report(a, "2017-04", "1000000.50", 100);
         report(b, "2017-04", "2500000.25", 250);
         report(c, "2017-03", "999.00", 9);
         mvc.perform(patch("/api/v1/registry/institutions/" + c).with(officer("65")).header("If-Match", "\"1\"")
-                .contentType("application/merge-patch+json").content("{\"status\":\"LOST_CONTACT\"}"))
+                .contentType("application/merge-patch+json")
+                .content("{\"status\":\"LOST_CONTACT\",\"asOf\":\"2017-04-10\",\"source\":\"TIP_OFF\"}"))
                 .andExpect(status().isOk());
     }
 
@@ -74,6 +76,21 @@ class StatisticsApiTest {
     }
 
     @Test
+    void reg09_institutionsCountWithTheirStatusAtTheEndOfThePeriodAndOnlyOnceEstablished() throws Exception {
+        // Gamma lost contact as of 2017-04-10: operating at the end of March, lost contact at the end of April
+        mvc.perform(get("/api/v1/registry/statistics?asOf=2017-03").with(officer("65")))
+                .andExpect(jsonPath("$.provinces[0].totals.institutions").value(3))
+                .andExpect(jsonPath("$.provinces[0].totals.byStatus.OPERATING").value(3))
+                .andExpect(jsonPath("$.provinces[0].totals.byStatus.LOST_CONTACT").doesNotExist());
+        mvc.perform(get("/api/v1/registry/statistics?asOf=2017-05").with(officer("65")))
+                .andExpect(jsonPath("$.provinces[0].totals.byStatus.OPERATING").value(2))
+                .andExpect(jsonPath("$.provinces[0].totals.byStatus.LOST_CONTACT").value(1));
+        // Epsilon was established on 2017-05-10
+        mvc.perform(get("/api/v1/registry/statistics?asOf=2017-05").with(officer("64")))
+                .andExpect(jsonPath("$.provinces[0].totals.institutions").value(2));
+    }
+
+    @Test
     void reg09_centralSeesEveryProvinceAndTheNationalTotal() throws Exception {
         mvc.perform(get("/api/v1/registry/statistics?asOf=2017-03").with(TestCaller.CENTRAL.auth()))
                 .andExpect(status().isOk())
@@ -92,11 +109,15 @@ class StatisticsApiTest {
     }
 
     private String register(String province, String name, String branchProvince) throws Exception {
+        return register(province, name, branchProvince, "");
+    }
+
+    private String register(String province, String name, String branchProvince, String moreFacts) throws Exception {
         String code = TestCodes.next("91" + province + "0000");
         String branches = branchProvince == null ? "" : ",\"branches\":[{\"name\":\"Office\",\"province\":\"" + branchProvince + "\"}]";
         mvc.perform(post("/api/v1/registry/institutions").with(officer(province)).contentType("application/json")
                 .content("{\"creditCode\":\"" + code + "\",\"registeredProvince\":\"" + province + "\",\"name\":\""
-                        + name + " " + code + "\"" + branches + "}"))
+                        + name + " " + code + "\"" + branches + moreFacts + "}"))
                 .andExpect(status().isCreated());
         return code;
     }
