@@ -219,23 +219,25 @@ public class InstitutionStore {
      * so a projection killed between the two leaves the file behind, which the next read completes.
      */
     private void project(InstitutionFile file) {
-        InstitutionEntry previous = mongo.findById(file.id(), InstitutionEntry.class, ENTRIES);
-        project(file.id(), file.version(), InstitutionEntry.of(file, previous), ENTRIES);
-        project(file.id(), file.version(), file, FILES);
+        InstitutionEntry line = mongo.findById(file.id(), InstitutionEntry.class, ENTRIES);
+        write(file.id(), file.version(), InstitutionEntry.of(file, line), ENTRIES, line == null ? null : line.version());
+        Query byId = Query.query(Criteria.where("_id").is(file.id()));
+        byId.fields().include("version");
+        Document stored = mongo.findOne(byId, Document.class, FILES);
+        write(file.id(), file.version(), file, FILES,
+                stored == null ? null : stored.get("version") instanceof Number n ? n.longValue() : 0L);
     }
 
-    private void project(String id, long version, Object projection, String collection) {
-        Query byId = Query.query(Criteria.where("_id").is(id));
-        byId.fields().include("version");
-        Document stored = mongo.findOne(byId, Document.class, collection);
-        if (stored != null && stored.get("version") instanceof Number storedVersion && storedVersion.longValue() >= version) {
+    /** Writes {@code projection} at {@code version} unless the stored one ({@code storedVersion}, null: none) is as new. */
+    private void write(String id, long version, Object projection, String collection, Long storedVersion) {
+        if (storedVersion != null && storedVersion >= version) {
             return;
         }
         Document document = new Document();
         mongo.getConverter().write(projection, document);
         document.remove("_class");
         document.remove("latestReport");
-        if (stored == null) {
+        if (storedVersion == null) {
             try {
                 mongo.insert(document, collection);
                 return;
