@@ -31,6 +31,11 @@ class RegistryIndexes {
         entries.createIndex(new Index().on("crossRegion", Sort.Direction.ASC));
         entries.createIndex(new Index().on("controllerKeys", Sort.Direction.ASC));
         entries.createIndex(new Index().on("creditCode", Sort.Direction.ASC));
+        // the compare-and-set of a derived line or file names _id and version exactly: on the embedded server only an
+        // index with exactly these keys makes it a lookup instead of a scan (MongoDB serves it from _id either way)
+        entries.createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique());
+        mongo.indexOps("institutions").createIndex(
+                new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique());
         mongo.indexOps("import_rows").createIndex(new Index().on("importId", Sort.Direction.ASC).on("row", Sort.Direction.ASC));
     }
 }

@@ -17,11 +17,19 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     RULE_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "A regulatory rule refuses this"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+            "The Idempotency-Key was already used for a different request"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "version-required",
             "This update must carry the version it was based on (If-Match)"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
-    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A service is unavailable");
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "A service is unavailable"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "The request is malformed"),
+    URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "The request URI is too long"),
+    HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large",
+            "The request headers are too large"),
+    SERVICE_ERROR(HttpStatus.BAD_GATEWAY, "service-error", "A service failed"),
+    GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "A service did not answer in time");
 
     /** Prefix of every problem type URI. */
     public static final String TYPE_PREFIX = "urn:p2p-supervision:problem:";

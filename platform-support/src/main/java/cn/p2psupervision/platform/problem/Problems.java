@@ -24,7 +24,10 @@ public final class Problems {
         return problem;
     }
 
-    /** Minimal JSON for a problem whose members are strings and numbers: no JSON library needed in filters. */
+    /**
+     * Minimal JSON for a problem whose members are strings, numbers, and lists of string maps ({@code errors}): no
+     * JSON library needed in filters.
+     */
     public static String toJson(ProblemDetail problem) {
         StringBuilder json = new StringBuilder("{");
         append(json, "type", String.valueOf(problem.getType()));
@@ -37,15 +40,46 @@ public final class Problems {
         Map<String, Object> properties = problem.getProperties();
         if (properties != null) {
             properties.forEach((name, value) -> {
-                if (value instanceof Number number) {
-                    json.append('"').append(escape(name)).append("\":").append(number).append(',');
-                } else {
-                    append(json, name, String.valueOf(value));
-                }
+                json.append('"').append(escape(name)).append("\":");
+                value(json, value);
+                json.append(',');
             });
         }
         json.setLength(json.length() - 1);
         return json.append('}').toString();
+    }
+
+    private static void value(StringBuilder json, Object value) {
+        if (value == null) {
+            json.append("null");
+        } else if (value instanceof Number number) {
+            json.append(number);
+        } else if (value instanceof Iterable<?> list) {
+            json.append('[');
+            int start = json.length();
+            for (Object item : list) {
+                value(json, item);
+                json.append(',');
+            }
+            if (json.length() > start) {
+                json.setLength(json.length() - 1);
+            }
+            json.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            json.append('{');
+            int start = json.length();
+            map.forEach((k, v) -> {
+                json.append('"').append(escape(String.valueOf(k))).append("\":");
+                value(json, v);
+                json.append(',');
+            });
+            if (json.length() > start) {
+                json.setLength(json.length() - 1);
+            }
+            json.append('}');
+        } else {
+            json.append('"').append(escape(String.valueOf(value))).append('"');
+        }
     }
 
     private static void append(StringBuilder json, String name, String value) {

@@ -7,11 +7,25 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+
+import cn.p2psupervision.platform.input.PolicyJsonModule;
 
 /**
- * JSON conventions of the API: money and rates are decimal strings ({@code "1250000.00"}, {@code "8.50"}), never
- * binary floating point.
+ * JSON conventions of the API, for every service:
+ * <ul>
+ *   <li>money and rates are written as decimal strings ({@code "1250000.00"}, {@code "8.50"}), never binary floating
+ *       point;</li>
+ *   <li>requests are read under the input policy ({@link PolicyJsonModule}): numbers read exactly (a JSON number
+ *       read into a tree keeps every digit and its scale), no float taken as a whole number ({@code 1.5} lenders),
+ *       no unknown or duplicate member, no enum by its index, nothing after the body.</li>
+ * </ul>
+ * DTOs a service reads from another context's responses (Feign) say {@code @JsonIgnoreProperties(ignoreUnknown =
+ * true)}: requests are strict, responses of other services are read tolerantly.
  */
 @AutoConfiguration
 @ConditionalOnClass(JsonMapperBuilderCustomizer.class)
@@ -22,6 +36,15 @@ public class JsonAutoConfiguration {
         return builder -> builder
                 .withConfigOverride(BigDecimal.class,
                         override -> override.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .addModule(new PolicyJsonModule())
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 }

@@ -3,6 +3,9 @@ package cn.p2psupervision.platform.testapp;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
@@ -20,10 +23,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.p2psupervision.platform.audit.AuditEntry;
 import cn.p2psupervision.platform.audit.AuditTrail;
+import cn.p2psupervision.platform.input.PageParameters;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.CallerView;
@@ -44,6 +49,13 @@ public class TestApplication {
     }
 
     record Thing(@NotBlank String name, @PositiveOrZero BigDecimal amount) {
+    }
+
+    enum Kind { PERSON, ENTITY }
+
+    /** One member of each kind the input policy rules on, echoed back as read. */
+    record Inputs(String text, BigDecimal amount, Long count, LocalDate on, YearMonth period, Kind kind,
+                  List<String> tags, Thing thing) {
     }
 
     @FeignClient(name = "self", url = "http://unused")
@@ -78,6 +90,17 @@ public class TestApplication {
         @PostMapping("/api/v1/test/things")
         AuditEntry create(@Valid @RequestBody Thing thing, Caller caller) {
             return audit.record(caller, "CREATE", "thing", thing.name(), null, thing, "test");
+        }
+
+        @PostMapping("/api/v1/test/inputs")
+        Inputs inputs(@RequestBody Inputs inputs) {
+            return inputs;
+        }
+
+        @GetMapping("/api/v1/test/page")
+        PageParameters page(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                            @RequestParam(required = false) String sort, @RequestParam(required = false) String q) {
+            return PageParameters.of(page, size, 200, sort, Map.of("name", "nameKey"), "name");
         }
 
         @GetMapping("/api/v1/test/rule")

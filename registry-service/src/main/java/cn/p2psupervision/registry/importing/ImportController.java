@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.input.PageParameters;
 import cn.p2psupervision.platform.security.Caller;
 
 /**
@@ -53,9 +53,6 @@ class ImportController {
                          @RequestParam(required = false) ImportJob.Outcome outcome,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "100") int size) {
-        if (page < 0 || size < 1 || size > 1000) {
-            throw ProblemException.invalid("page must be >= 0 and size between 1 and 1000");
-        }
-        return imports.rows(caller, id, outcome, page, size);
+        return imports.rows(caller, id, outcome, PageParameters.of(page, size, 1000));
     }
 }

@@ -23,19 +23,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
+import cn.p2psupervision.platform.input.PageParameters;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.security.Caller;
@@ -47,13 +49,13 @@ import cn.p2psupervision.registry.institution.InstitutionVersion;
  * size, and progress and the per-row report are written in batches.
  */
 @Service
+@EnableConfigurationProperties(ImportProperties.class)
 public class ImportService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     static final String JOBS = "imports";
     static final String ROWS = "import_rows";
     private static final int BATCH = 500;
-    private static final long MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
 
     private final MongoTemplate mongo;
     private final RowImporter importer;
@@ -61,6 +63,7 @@ public class ImportService implements DisposableBean {
     private final AuditTrail audit;
     private final Clock clock;
     private final Path uploads;
+    private final long maxUploadBytes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "registry-import");
         thread.setDaemon(true);
@@ -68,14 +71,14 @@ public class ImportService implements DisposableBean {
     });
 
     public ImportService(MongoTemplate mongo, RowImporter importer, JsonMapper json, AuditTrail audit, Clock clock,
-                         Environment environment) {
+                         ImportProperties properties) {
         this.mongo = mongo;
         this.importer = importer;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
-        this.uploads = Path.of(environment.getProperty("registry.imports.dir",
-                environment.getProperty("platform.mongo.embedded.data-dir", "./data/registry-service") + "/imports"));
+        this.uploads = properties.dir();
+        this.maxUploadBytes = properties.maxUpload().toBytes();
     }
 
     /** Imports interrupted by a restart are marked failed: re-submitting the file is safe, imports are idempotent. */
@@ -96,18 +99,21 @@ public class ImportService implements DisposableBean {
         Path file = uploads.resolve(id + (format == ImportJob.Format.CSV ? ".csv" : ".json"));
         try {
             Files.createDirectories(uploads);
-            Files.copy(new LimitedInputStream(body, MAX_UPLOAD_BYTES), file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(new LimitedInputStream(body, maxUploadBytes), file, StandardCopyOption.REPLACE_EXISTING);
+            UploadCheck.utf8(file);
             if (format == ImportJob.Format.CSV) {
                 checkCsvHeader(file, kind);
+            } else {
+                UploadCheck.json(file, json);
             }
         } catch (UploadTooLargeException e) {
             deleteQuietly(file);
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "An import file may have at most " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB; split it");
+                    "An import file may have at most " + maxUploadBytes / (1024 * 1024) + " MiB; split it");
         } catch (IOException e) {
             deleteQuietly(file);
             throw new UncheckedIOException("Cannot store the upload", e);
-        } catch (ProblemException e) {
+        } catch (RuntimeException e) {
             deleteQuietly(file);
             throw e;
         }
@@ -129,13 +135,13 @@ public class ImportService implements DisposableBean {
     }
 
     /** The per-row report, optionally one outcome only, in row order. */
-    public List<ImportRow> rows(Caller caller, String id, ImportJob.Outcome outcome, int page, int size) {
+    public List<ImportRow> rows(Caller caller, String id, ImportJob.Outcome outcome, PageParameters paging) {
         job(caller, id);
         Criteria criteria = Criteria.where("importId").is(id);
         if (outcome != null) {
             criteria = criteria.and("outcome").is(outcome.name());
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("row")).skip((long) page * size).limit(size),
+        return mongo.find(Query.query(criteria).with(Sort.by("row")).skip(paging.offset()).limit(paging.size()),
                 ImportRow.class, ROWS);
     }
 
@@ -146,11 +152,13 @@ public class ImportService implements DisposableBean {
         long row = 0;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             RowSource rows = job.format() == ImportJob.Format.CSV ? csvRows(reader, job.kind()) : jsonRows(reader);
-            for (ObjectNode node = rows.next(); node != null; node = rows.next()) {
+            for (JsonNode node = rows.next(); node != null; node = rows.next()) {
                 row++;
-                RowImporter.Result result = job.kind() == ImportJob.Kind.INSTITUTIONS
-                        ? importer.institution(caller, job.id(), node)
-                        : importer.report(caller, job.id(), node);
+                RowImporter.Result result = !(node instanceof ObjectNode object)
+                        ? RowImporter.Result.rejected(null, "the row is not a JSON object of the documented members")
+                        : job.kind() == ImportJob.Kind.INSTITUTIONS
+                        ? importer.institution(caller, job.id(), object)
+                        : importer.report(caller, job.id(), object);
                 counts.merge(result.outcome(), 1L, Long::sum);
                 batch.add(new ImportRow(ImportRow.idOf(job.id(), row), job.id(), row, result.creditCode(),
                         result.outcome(), result.reasons()));
@@ -162,11 +170,24 @@ public class ImportService implements DisposableBean {
             finish(job.id(), ImportJob.State.DONE, null);
             log.info("Import {} done: {} rows, {}", job.id(), row, counts);
         } catch (RuntimeException | IOException e) {
-            flush(job.id(), batch, row, counts);
-            log.warn("Import {} failed at row {}", job.id(), row, e);
-            finish(job.id(), ImportJob.State.FAILED, "Stopped at row " + (row + 1) + ": " + messageOf(e));
+            // not a row's fault (rows refuse themselves as REJECTED): a store outage, a bug. Rows before it are
+            // applied and consistent (each is committed on its own); a new upload of the file continues idempotently.
+            String reference = UUID.randomUUID().toString();
+            log.error("Import {} failed at row {} (reference {})", job.id(), row, reference, e);
+            flushQuietly(job.id(), batch, row, counts);
+            finish(job.id(), ImportJob.State.FAILED, "Stopped at row " + row + " by an unexpected error (reference "
+                    + reference + " in the registry's log); the rows before it are applied. Submit the file again"
+                    + " when the cause is fixed: imports are idempotent");
         } finally {
             deleteQuietly(file);
+        }
+    }
+
+    private void flushQuietly(String id, List<ImportRow> batch, long rows, Map<ImportJob.Outcome, Long> counts) {
+        try {
+            flush(id, batch, rows, counts);
+        } catch (RuntimeException e) {
+            log.warn("Import {}: the row report could not be saved", id, e);
         }
     }
 
@@ -186,7 +207,7 @@ public class ImportService implements DisposableBean {
     }
 
     private interface RowSource {
-        ObjectNode next() throws IOException;
+        JsonNode next() throws IOException;
     }
 
     /** A wrong header is answered at once (400), before the job is queued. */
@@ -233,13 +254,10 @@ public class ImportService implements DisposableBean {
         };
     }
 
+    /** Rows of a JSON upload (an array, or values one after another); each row whatever its shape. */
     private RowSource jsonRows(Reader reader) {
-        MappingIterator<ObjectNode> iterator = json.readerFor(ObjectNode.class).readValues(reader);
+        MappingIterator<JsonNode> iterator = json.readerFor(JsonNode.class).readValues(reader);
         return () -> iterator.hasNextValue() ? iterator.nextValue() : null;
-    }
-
-    private static String messageOf(Exception e) {
-        return e instanceof ProblemException ? e.getMessage() : "the file is not valid " + e.getClass().getSimpleName();
     }
 
     private static void requireCentral(Caller caller) {

@@ -7,9 +7,10 @@ import java.util.Optional;
 
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import cn.p2psupervision.platform.input.JsonMembers;
+import cn.p2psupervision.platform.problem.InvalidInputException;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.RuleViolationException;
 import cn.p2psupervision.platform.security.Caller;
@@ -20,14 +21,14 @@ import cn.p2psupervision.registry.institution.FactsJson;
 import cn.p2psupervision.registry.institution.InstitutionFile;
 import cn.p2psupervision.registry.institution.InstitutionStore;
 import cn.p2psupervision.registry.institution.InstitutionVersion;
-import cn.p2psupervision.registry.institution.InvalidCreditCodeException;
 import cn.p2psupervision.registry.report.ReportService;
 import cn.p2psupervision.registry.report.ReportSubmission;
 
 /**
  * Applies one import row (REG-05), idempotently by credit code: a new file is created; an existing one takes the
  * row's stated facts unless they would change a fact a province edited or verified (a conflict: nothing is written);
- * a row equal to the file changes nothing. Every refusal becomes the row's outcome, never an error of the import.
+ * a row equal to the file changes nothing. A row the rules refuse (invalid input, a rule, a conflict) becomes the
+ * row's outcome; anything else (the store down, a bug) is not the row's fault and fails the import with its cause.
  */
 @Component
 class RowImporter {
@@ -45,12 +46,13 @@ class RowImporter {
     }
 
     Result institution(Caller central, String importId, ObjectNode row) {
-        String rawCode = text(row.remove("creditCode"));
+        String rawCode = null;
         try {
+            rawCode = JsonMembers.takeText(row, "creditCode", 40);
             CreditCode code = CreditCode.parse(rawCode);
-            String province = text(row.remove("registeredProvince"));
-            FactSource source = new FactSource(sourceOf(text(row.remove("source"))), dateOf(text(row.remove("asOf"))),
-                    central.username(), null, false);
+            String province = JsonMembers.takeText(row, "registeredProvince", 10);
+            FactSource source = new FactSource(sourceOf(JsonMembers.takeEnum(row, "source", FactSource.Source.class)),
+                    dateOf(JsonMembers.takeDate(row, "asOf")), central.username(), null, false);
             InstitutionVersion.ChangedBy by = InstitutionVersion.ChangedBy.of(central);
             String reason = "Import " + importId;
             Optional<InstitutionFile> existing = files.find(InstitutionFile.idFor(code));
@@ -82,14 +84,15 @@ class RowImporter {
             return new Result(code.value(), ImportJob.Outcome.UPDATED, List.of());
         } catch (InstitutionStore.StaleVersionException concurrent) {
             return Result.rejected(rawCode, "The file changed while the row was applied; import the row again");
-        } catch (RuntimeException invalid) {
+        } catch (InvalidInputException | RuleViolationException | ConstraintViolationException | ProblemException invalid) {
             return Result.rejected(rawCode, reasonOf(invalid));
         }
     }
 
     Result report(Caller central, String importId, ObjectNode row) {
-        String rawCode = text(row.remove("creditCode"));
+        String rawCode = null;
         try {
+            rawCode = JsonMembers.takeText(row, "creditCode", 40);
             CreditCode code = CreditCode.parse(rawCode);
             row.put("reason", "Import " + importId);
             ReportSubmission submission = factsJson.validated(factsJson.convert(row, ReportSubmission.class));
@@ -99,11 +102,12 @@ class RowImporter {
         } catch (RuleViolationException provincial) {
             return new Result(rawCode, "AUTH-03".equals(provincial.rule()) ? ImportJob.Outcome.CONFLICT
                     : ImportJob.Outcome.REJECTED, List.of(reasonOf(provincial)));
-        } catch (RuntimeException invalid) {
+        } catch (InvalidInputException | ConstraintViolationException | ProblemException invalid) {
             return Result.rejected(rawCode, reasonOf(invalid));
         }
     }
 
+    /** The reason of a refused row, in the words of the API's problems (the member and what is wrong). */
     private static String reasonOf(RuntimeException e) {
         if (e instanceof ConstraintViolationException violations) {
             return violations.getConstraintViolations().stream()
@@ -112,28 +116,25 @@ class RowImporter {
         if (e instanceof RuleViolationException rule) {
             return rule.rule() + ": " + rule.getMessage();
         }
-        if (e instanceof ProblemException || e instanceof InvalidCreditCodeException
-                || e instanceof IllegalArgumentException || e instanceof java.time.DateTimeException) {
-            return e.getMessage();
+        if (e instanceof InvalidInputException invalid) {
+            return (invalid.rule() == null ? "" : invalid.rule() + ": ") + invalid.describe();
         }
-        return "Row could not be applied: " + e.getClass().getSimpleName();
+        return e.getMessage();
     }
 
-    private static FactSource.Source sourceOf(String value) {
-        FactSource.Source source = value == null ? FactSource.Source.INDUSTRY_DATABASE : FactSource.Source.valueOf(value);
+    private static FactSource.Source sourceOf(FactSource.Source source) {
+        if (source == null) {
+            return FactSource.Source.INDUSTRY_DATABASE;
+        }
         if (!source.claimable()) {
-            throw new IllegalArgumentException("source " + source + " cannot be imported: verifications and decisions"
-                    + " of other contexts are recorded by their own endpoints");
+            throw new InvalidInputException("source", source + " cannot be imported: verifications and decisions of"
+                    + " other contexts are recorded by their own endpoints");
         }
         return source;
     }
 
-    private LocalDate dateOf(String value) {
-        return value == null ? LocalDate.now(clock) : LocalDate.parse(value);
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
+    private LocalDate dateOf(LocalDate value) {
+        return value == null ? LocalDate.now(clock) : value;
     }
 
     record Result(String creditCode, ImportJob.Outcome outcome, List<String> reasons) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.input.JsonInputProblems;
+import cn.p2psupervision.platform.problem.InvalidInputException;
 
 /**
  * Reads facts from request bodies: a full set on registration, a JSON merge patch (RFC 7386) on amendment. Unknown
@@ -47,12 +48,12 @@ public class FactsJson {
     public Facts merge(Facts current, ObjectNode patch) {
         for (String member : FIXED) {
             if (patch.has(member)) {
-                throw ProblemException.invalid("'" + member + "' cannot be changed by a patch");
+                throw new InvalidInputException(member, "cannot be changed by a patch");
             }
         }
         for (String member : REQUIRED) {
             if (patch.has(member) && patch.get(member).isNull()) {
-                throw ProblemException.invalid("'" + member + "' cannot be removed, only changed");
+                throw new InvalidInputException(member, "cannot be removed, only changed");
             }
         }
         JsonNode merged = mergePatch(json.valueToTree(current), patch);
@@ -63,11 +64,12 @@ public class FactsJson {
         return json.valueToTree(value);
     }
 
+    /** Reads a tree as {@code type} under the platform's input policy; a refusal names the member (400). */
     public <T> T convert(JsonNode node, Class<T> type) {
         try {
             return json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(node);
         } catch (JacksonException e) {
-            throw ProblemException.invalid("Not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+            throw JsonInputProblems.of(e);
         }
     }
 

@@ -189,17 +189,22 @@ public record InstitutionFile(String id, String creditCode, String registeredPro
                         + branch.province());
             }
         }
-        for (Facts.Shareholder holder : facts.shareholders()) {
-            checkCode(holder.creditCode(), "shareholder " + holder.name());
+        for (int i = 0; i < facts.shareholders().size(); i++) {
+            checkCode(facts.shareholders().get(i).creditCode(), "shareholders[" + i + "].creditCode");
         }
-        for (Facts.Controller controller : facts.actualControllers()) {
-            checkCode(controller.creditCode(), "actual controller " + controller.name());
+        for (int i = 0; i < facts.actualControllers().size(); i++) {
+            checkCode(facts.actualControllers().get(i).creditCode(), "actualControllers[" + i + "].creditCode");
         }
     }
 
-    private static void checkCode(String code, String whose) {
-        if (code != null && !code.isBlank() && !CreditCode.isValid(code)) {
-            throw new RuleViolationException("REG-01", "Credit code of " + whose + " is not a valid GB 32100-2015 code");
+    /** REG-01: a shareholder's or controller's credit code is checked like the file's own (400, never 422). */
+    private static void checkCode(String code, String member) {
+        if (code != null && !code.isBlank()) {
+            try {
+                CreditCode.parse(code);
+            } catch (InvalidCreditCodeException invalid) {
+                throw invalid.at(member);
+            }
         }
     }
 

@@ -5,13 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import cn.p2psupervision.platform.idempotency.RequestIdentity;
+import cn.p2psupervision.platform.input.PageParameters;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.RuleViolationException;
 import cn.p2psupervision.platform.security.Access;
@@ -39,7 +37,7 @@ public class InstitutionService {
      * credit code is a 409.
      */
     public InstitutionFile register(Caller caller, CreditCode code, String registeredProvince, Facts facts,
-                                    FactSource.Source source, LocalDate asOf, String reason, String changeKey) {
+                                    FactSource.Source source, LocalDate asOf, String reason, RequestIdentity request) {
         if (!caller.isCentral() && !(caller.isProvincial() && caller.province().equals(registeredProvince))) {
             throw ProblemException.forbidden("A provincial office registers institutions of its own province only"
                     + " (AUTH-02)");
@@ -47,9 +45,13 @@ public class InstitutionService {
         InstitutionFile file = InstitutionFile.register(code, registeredProvince, facts,
                 sourceOf(caller, source, asOf), clock.instant());
         try {
-            return store.commit(null, file, "REGISTER", reason, InstitutionVersion.ChangedBy.of(caller), changeKey);
+            return store.commit(null, file, "REGISTER", reason, InstitutionVersion.ChangedBy.of(caller),
+                    request.changeKeyFor(file.id()), request.bodyDigest());
         } catch (InstitutionStore.StaleVersionException exists) {
             throw ProblemException.conflict("An institution with credit code " + code.value() + " is already registered");
+        } catch (InstitutionStore.RetriedWithOtherBody reused) {
+            request.checkSameBody(reused.storedDigest());
+            throw reused;
         }
     }
 
@@ -101,8 +103,9 @@ public class InstitutionService {
     }
 
     /** REG-05/REG-07: the next version of the facts, if the caller may write the file and read its current version. */
-    public InstitutionFile amend(Caller caller, String idOrCode, long basedOn, FactsChange change, String changeKey) {
-        Target target = writable(caller, idOrCode, basedOn, changeKey);
+    public InstitutionFile amend(Caller caller, String idOrCode, long basedOn, FactsChange change,
+                                 RequestIdentity request) {
+        Target target = writable(caller, idOrCode, basedOn, request);
         if (target.retried() != null) {
             return target.retried();
         }
@@ -112,13 +115,13 @@ public class InstitutionService {
         if (next == file) {
             return file;
         }
-        return commit(file, next, "AMEND", change.reason(), caller, changeKey);
+        return commit(file, next, "AMEND", change.reason(), caller, request);
     }
 
     /** REG-06: records a verification with the facts it confirmed and corrected. */
     public InstitutionFile verify(Caller caller, String idOrCode, long basedOn, Verification verification,
-                                  FactsChange corrections, String changeKey) {
-        Target target = writable(caller, idOrCode, basedOn, changeKey);
+                                  FactsChange corrections, RequestIdentity request) {
+        Target target = writable(caller, idOrCode, basedOn, request);
         if (target.retried() != null) {
             return target.retried();
         }
@@ -126,13 +129,13 @@ public class InstitutionService {
         Verification byCaller = new Verification(verification.method(), verification.date(), caller.username(),
                 verification.outcome(), verification.confirmed(), List.of());
         InstitutionFile next = file.verify(byCaller, corrections.apply(file.facts()), caller.province(), clock.instant());
-        return commit(file, next, "VERIFY", verification.outcome(), caller, changeKey);
+        return commit(file, next, "VERIFY", verification.outcome(), caller, request);
     }
 
     /** REG-06: the signed confirmation by the legal representative or a senior executive. */
     public InstitutionFile attest(Caller caller, String idOrCode, long basedOn, Attestation attestation,
-                                  String changeKey) {
-        Target target = writable(caller, idOrCode, basedOn, changeKey);
+                                  RequestIdentity request) {
+        Target target = writable(caller, idOrCode, basedOn, request);
         if (target.retried() != null) {
             return target.retried();
         }
@@ -140,26 +143,20 @@ public class InstitutionService {
         Attestation recorded = new Attestation(attestation.signedBy(), attestation.position(), attestation.signedOn(),
                 attestation.documentReference(), caller.username());
         return commit(file, file.attest(recorded, clock.instant()), "ATTEST",
-                "Signed confirmation " + attestation.documentReference(), caller, changeKey);
+                "Signed confirmation " + attestation.documentReference(), caller, request);
     }
 
     /** AUTH-02: the files a caller may list, filtered and paged. */
-    public Page<ScopedEntry> list(Caller caller, InstitutionFilter filter, int page, int size, Sort sort) {
+    public Page<ScopedEntry> list(Caller caller, EntryFilter filter, PageParameters paging) {
         ProvinceScope.ReadableRecords readable = ProvinceScope.readable(caller);
         if (readable.none()) {
-            return new Page<>(List.of(), page, size, 0);
+            return new Page<>(List.of(), paging.page(), paging.size(), 0);
         }
-        List<Criteria> criteria = new ArrayList<>();
-        readable.province().ifPresent(p -> criteria.add(new Criteria().orOperator(
-                Criteria.where("registeredProvince").is(p), Criteria.where("businessProvinces").is(p))));
-        filter.criteria(criteria);
-        Query query = new Query(criteria.isEmpty() ? new Criteria() : new Criteria().andOperator(criteria));
-        long total = store.countEntries(query);
-        query.with(sort).skip((long) page * size).limit(size);
-        List<ScopedEntry> content = store.findEntries(query).stream()
+        long total = store.countEntries(readable, filter);
+        List<ScopedEntry> content = store.entries(readable, filter, paging).stream()
                 .map(entry -> new ScopedEntry(entry, accessOf(caller, entry.registeredProvince(), entry.businessProvinces())))
                 .toList();
-        return new Page<>(content, page, size, total);
+        return new Page<>(content, paging.page(), paging.size(), total);
     }
 
     /**
@@ -170,15 +167,8 @@ public class InstitutionService {
     public Group group(Caller caller, String idOrCode) {
         ScopedFile file = read(caller, idOrCode);
         InstitutionFile self = file.file();
-        List<Criteria> links = new ArrayList<>();
-        links.add(Criteria.where("controllerKeys").is("CC:" + self.creditCode()));
-        if (!self.controllerKeys().isEmpty()) {
-            links.add(Criteria.where("controllerKeys").in(self.controllerKeys()));
-            links.add(Criteria.where("creditCode").in(self.controllerKeys().stream()
-                    .filter(k -> k.startsWith("CC:")).map(k -> k.substring(3)).toList()));
-        }
         List<ScopedEntry> members = new ArrayList<>();
-        for (InstitutionEntry member : store.findEntries(new Query(new Criteria().orOperator(links)).with(Sort.by("nameKey")))) {
+        for (InstitutionEntry member : store.group(self)) {
             members.add(new ScopedEntry(member, accessOf(caller, member.registeredProvince(), member.businessProvinces())));
         }
         if (members.stream().noneMatch(m -> m.entry().id().equals(self.id()))) {
@@ -206,7 +196,7 @@ public class InstitutionService {
      * The file to change at version {@code basedOn}; or, when this very request (same change key) already made the
      * version after {@code basedOn}, that result: a retry after a lost response succeeds without a new version (REG-07).
      */
-    private Target writable(Caller caller, String idOrCode, long basedOn, String changeKey) {
+    private Target writable(Caller caller, String idOrCode, long basedOn, RequestIdentity request) {
         ScopedFile scoped = read(caller, idOrCode);
         if (!scoped.access().canWrite()) {
             throw ProblemException.forbidden(caller.isCentral()
@@ -216,9 +206,11 @@ public class InstitutionService {
         InstitutionFile current = scoped.file();
         if (current.version() != basedOn) {
             if (current.version() > basedOn) {
+                String changeKey = changeKeyOf(request, current, basedOn);
                 Optional<InstitutionVersion> next = store.version(current.id(), basedOn + 1)
-                        .filter(v -> changeKey != null && changeKey.equals(v.changeKey()));
+                        .filter(v -> changeKey.equals(v.changeKey()));
                 if (next.isPresent()) {
+                    request.checkSameBody(next.get().requestDigest());
                     return new Target(null, next.get().version() == current.version() ? current
                             : next.get().snapshot());
                 }
@@ -233,12 +225,24 @@ public class InstitutionService {
     }
 
     private InstitutionFile commit(InstitutionFile file, InstitutionFile next, String action, String reason,
-                                   Caller caller, String changeKey) {
+                                   Caller caller, RequestIdentity request) {
         try {
-            return store.commit(file, next, action, reason, InstitutionVersion.ChangedBy.of(caller), changeKey);
+            return store.commit(file, next, action, reason, InstitutionVersion.ChangedBy.of(caller),
+                    changeKeyOf(request, file, file.version()), request.bodyDigest());
         } catch (InstitutionStore.StaleVersionException stale) {
             throw ProblemException.staleVersion(stale.basedOn() + 1);
+        } catch (InstitutionStore.RetriedWithOtherBody reused) {
+            request.checkSameBody(reused.storedDigest());
+            throw reused;
         }
+    }
+
+    /**
+     * The change key of a request on a file at a version: by the file's id, not the path that named it, so that a
+     * retry answers the same whether it names the file by id or by credit code.
+     */
+    private static String changeKeyOf(RequestIdentity request, InstitutionFile file, long basedOn) {
+        return request.changeKeyFor(file.id() + "@" + basedOn);
     }
 
     private FactSource sourceOf(Caller caller, FactSource.Source source, LocalDate asOf) {
@@ -293,29 +297,6 @@ public class InstitutionService {
                               String reason) {
         Facts apply(Facts current) {
             return patch.apply(current);
-        }
-    }
-
-    /** List filters (REG-09/REG-10): registered province, status, cross-region, name prefix, controller. */
-    public record InstitutionFilter(String province, InstitutionStatus status, Boolean crossRegion, String namePrefix,
-                                    String controller) {
-        void criteria(List<Criteria> criteria) {
-            if (province != null) {
-                criteria.add(Criteria.where("registeredProvince").is(province));
-            }
-            if (status != null) {
-                criteria.add(Criteria.where("status").is(status.name()));
-            }
-            if (crossRegion != null) {
-                criteria.add(Criteria.where("crossRegion").is(crossRegion));
-            }
-            if (namePrefix != null && !namePrefix.isBlank()) {
-                criteria.add(Criteria.where("nameKey").regex("^" + Pattern.quote(namePrefix.toLowerCase(java.util.Locale.ROOT))));
-            }
-            if (controller != null && !controller.isBlank()) {
-                String key = controller.trim().toUpperCase(java.util.Locale.ROOT);
-                criteria.add(Criteria.where("controllerKeys").in("CC:" + key, "ID:" + key));
-            }
         }
     }
 }

@@ -1,16 +1,17 @@
 package cn.p2psupervision.registry.institution;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,15 +19,19 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
+import cn.p2psupervision.platform.input.PageParameters;
+import cn.p2psupervision.platform.security.ProvinceScope;
 
 /**
- * Persistence of files and their versions, without multi-document transactions (REG-07).
+ * Persistence of files, their versions and their register lines, without multi-document transactions (REG-07). The
+ * store speaks in domain types and typed filters; no other class builds a query on these collections.
  *
  * <p>The commit point of a change is the insert of its {@link InstitutionVersion}, unique by id
- * {@code <institution>:<version>}. The current file (collection {@code institutions}) and the audit entry are then
- * derived from it, each idempotently: the file is written only if it is older than the version, the audit entry under
- * the key {@code institution:<id>:v<version>}. A write killed after the commit point leaves a version ahead of the
- * file; the next read or write of that file finds the version {@code current + 1} and completes the derivation
+ * {@code <institution>:<version>}. The register line, the current file (collection {@code institutions}) and the audit
+ * entry are then derived from it, each idempotently: the line and the file by a compare-and-set on the version they
+ * hold, so that neither ever goes back to an older version even when two derivations race; the audit entry under the
+ * key {@code institution:<id>:v<version>}. A write killed after the commit point leaves a version ahead of the file;
+ * the next read or write of that file finds the version {@code current + 1} and completes the derivation
  * ({@link #heal}). A retried request finds its own version (same change key) and succeeds without a duplicate.
  */
 @Repository
@@ -35,7 +40,6 @@ public class InstitutionStore {
     static final String FILES = "institutions";
     static final String VERSIONS = "institution_versions";
     static final String ENTRIES = "institution_entries";
-    static final String FIGURES = "report_figures";
     private static final String AUDIT_TYPE = "institution";
 
     private final MongoTemplate mongo;
@@ -56,25 +60,37 @@ public class InstitutionStore {
         return Optional.ofNullable(file);
     }
 
+    /** Commits {@code next} for a request identified by {@code changeKey} alone (imports, status decisions, tests). */
+    public InstitutionFile commit(InstitutionFile previous, InstitutionFile next, String action, String reason,
+                                  InstitutionVersion.ChangedBy by, String changeKey) {
+        return commit(previous, next, action, reason, by, changeKey, null);
+    }
+
     /**
      * Commits {@code next} (the version after {@code previous}, or version 1 when {@code previous} is null).
      *
+     * @param requestDigest digest of the request's body, kept to recognise a key reused with another body
      * @return the committed file, or the one a retry of the same request committed before
-     * @throws StaleVersionException when another change already took that version
+     * @throws StaleVersionException  when another change already took that version
+     * @throws RetriedWithOtherBody   when this change key already took it with a different body
      */
     public InstitutionFile commit(InstitutionFile previous, InstitutionFile next, String action, String reason,
-                                  InstitutionVersion.ChangedBy by, String changeKey) {
+                                  InstitutionVersion.ChangedBy by, String changeKey, String requestDigest) {
         List<String> changed = previous == null ? List.copyOf(next.provenance().keySet())
                 : previous.changedFacts(next.facts());
         InstitutionVersion version = new InstitutionVersion(InstitutionVersion.idOf(next.id(), next.version()),
                 next.id(), next.version(), action, reason, next.updatedAt(), by, changed, changeKey,
-                next.withoutFigures());
+                next.withoutFigures(), requestDigest);
         try {
             mongo.insert(version, VERSIONS);
         } catch (DuplicateKeyException taken) {
             InstitutionVersion existing = mongo.findById(version.id(), InstitutionVersion.class, VERSIONS);
             if (existing == null || !existing.changeKey().equals(changeKey)) {
                 throw new StaleVersionException(next.version() - 1);
+            }
+            if (existing.requestDigest() != null && requestDigest != null
+                    && !existing.requestDigest().equals(requestDigest)) {
+                throw new RetriedWithOtherBody(existing.requestDigest());
             }
             return heal(next.id(), next.version() - 1);
         }
@@ -108,36 +124,56 @@ public class InstitutionStore {
         return Optional.ofNullable(mongo.findById(InstitutionVersion.idOf(id, version), InstitutionVersion.class, VERSIONS));
     }
 
-    /** Register lines matching {@code query}, with its sort and paging. */
-    public List<InstitutionEntry> findEntries(Query query) {
+    /** AUTH-02, REG-10: one page of the register lines a caller may read, filtered and sorted. */
+    public List<InstitutionEntry> entries(ProvinceScope.ReadableRecords readable, EntryFilter filter,
+                                          PageParameters paging) {
+        Query query = new Query(criteria(readable, filter))
+                .with(Sort.by(paging.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, paging.sortField())
+                        .and(Sort.by("creditCode")))
+                .skip(paging.offset()).limit(paging.size());
         return mongo.find(query, InstitutionEntry.class, ENTRIES);
     }
 
-    /** Register lines matching {@code query}, streamed (whole lines: they are small by design). */
-    public Stream<InstitutionEntry> streamEntries(Query query) {
-        return mongo.stream(query, InstitutionEntry.class, ENTRIES);
-    }
-
     /**
-     * How many register lines match. The {@code count} command, not {@code countDocuments}: the latter is an
-     * aggregation, which the embedded server answers by loading the whole collection into memory.
+     * How many register lines a caller may read under {@code filter}. The {@code count} command, not
+     * {@code countDocuments}: the latter is an aggregation, which the embedded server answers by loading the whole
+     * collection into memory.
      */
-    public long countEntries(Query query) {
-        Document result = mongo.executeCommand(new Document("count", ENTRIES).append("query", query.getQueryObject()));
+    public long countEntries(ProvinceScope.ReadableRecords readable, EntryFilter filter) {
+        Document result = mongo.executeCommand(new Document("count", ENTRIES)
+                .append("query", new Query(criteria(readable, filter)).getQueryObject()));
         return ((Number) result.get("n")).longValue();
     }
 
+    /** REG-09: every register line a caller may read, streamed (whole lines: they are small by design). */
+    public Stream<InstitutionEntry> streamEntries(ProvinceScope.ReadableRecords readable) {
+        return mongo.stream(new Query(criteria(readable, EntryFilter.NONE)), InstitutionEntry.class, ENTRIES);
+    }
+
     /**
-     * REG-03: records a report's headline figures in the file's monthly series (collection {@code report_figures},
-     * one document per file, a member per period), and as {@code latestReport} on the file and its register line
-     * when the period is the latest.
+     * REG-04: the lines linked to a file through its controllers: files sharing one of its controllers' keys, files it
+     * controls, and the controllers that are themselves registered; by name.
      */
-    public void recordFigures(String id, ReportFigures figures) {
+    public List<InstitutionEntry> group(InstitutionFile file) {
+        List<Criteria> links = new ArrayList<>();
+        links.add(Criteria.where("controllerKeys").is("CC:" + file.creditCode()));
+        if (!file.controllerKeys().isEmpty()) {
+            links.add(Criteria.where("controllerKeys").in(file.controllerKeys()));
+            links.add(Criteria.where("creditCode").in(file.controllerKeys().stream()
+                    .filter(k -> k.startsWith("CC:")).map(k -> k.substring(3)).toList()));
+        }
+        return mongo.find(new Query(new Criteria().orOperator(links)).with(Sort.by("nameKey")), InstitutionEntry.class,
+                ENTRIES);
+    }
+
+    /**
+     * REG-03: shows a report's figures as {@code latestReport} on the file and its register line when its period is
+     * the latest they show (a later period is never replaced by an earlier one).
+     */
+    public void recordLatestReport(String id, ReportFigures figures) {
         Document value = new Document();
         mongo.getConverter().write(figures, value);
         value.remove("_class");
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().set("figures." + figures.period(), value),
-                FIGURES);
         for (String collection : List.of(ENTRIES, FILES)) {
             Query latest = Query.query(Criteria.where("_id").is(id));
             latest.fields().include("latestReport.period");
@@ -151,27 +187,30 @@ public class InstitutionStore {
         }
     }
 
-    /** REG-03: a file's recorded figures by period ({@code yyyy-MM}), each the latest revision's. */
-    public Map<String, Document> figures(String id) {
-        Document series = mongo.findById(id, Document.class, FIGURES);
-        Map<String, Document> byPeriod = new TreeMap<>();
-        if (series != null && series.get("figures") instanceof Document figures) {
-            figures.forEach((period, value) -> byPeriod.put(period, (Document) value));
+    private static Criteria criteria(ProvinceScope.ReadableRecords readable, EntryFilter filter) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (readable.none()) {
+            criteria.add(Criteria.where("_id").in(List.of()));
         }
-        return byPeriod;
-    }
-
-    /** REG-09: the figures of one period for each of {@code ids} that has them, by id. */
-    public Map<String, Document> figuresOf(List<String> ids, String period) {
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().include("figures." + period);
-        Map<String, Document> byId = new HashMap<>();
-        for (Document series : mongo.find(query, Document.class, FIGURES)) {
-            if (series.get("figures") instanceof Document figures && figures.get(period) instanceof Document value) {
-                byId.put(series.getString("_id"), value);
-            }
+        readable.province().ifPresent(p -> criteria.add(new Criteria().orOperator(
+                Criteria.where("registeredProvince").is(p), Criteria.where("businessProvinces").is(p))));
+        if (filter.province() != null) {
+            criteria.add(Criteria.where("registeredProvince").is(filter.province()));
         }
-        return byId;
+        if (filter.status() != null) {
+            criteria.add(Criteria.where("status").is(filter.status().name()));
+        }
+        if (filter.crossRegion() != null) {
+            criteria.add(Criteria.where("crossRegion").is(filter.crossRegion()));
+        }
+        if (filter.namePrefix() != null && !filter.namePrefix().isBlank()) {
+            criteria.add(Criteria.where("nameKey").regex("^" + Pattern.quote(filter.namePrefix().toLowerCase(Locale.ROOT))));
+        }
+        if (filter.controller() != null && !filter.controller().isBlank()) {
+            String key = filter.controller().trim().toUpperCase(Locale.ROOT);
+            criteria.add(Criteria.where("controllerKeys").in("CC:" + key, "ID:" + key));
+        }
+        return criteria.isEmpty() ? new Criteria() : new Criteria().andOperator(criteria);
     }
 
     /** Completes the derivation of every committed version after {@code current}. */
@@ -209,30 +248,45 @@ public class InstitutionStore {
     }
 
     /**
-     * Writes the file's register line, then the file, each unless the stored one is as new or newer; the latest
-     * report's figures are left as they are.
-     *
-     * <p>Every query here names {@code _id} alone, so that it is an index lookup on the embedded server too (which
-     * scans the collection for any query with more members). The version check and the write are therefore two steps:
-     * should an older projection land after a newer one, the file is one version behind its records, and the next
-     * read of it finds version {@code current + 1} and completes it again ({@link #find}). The line is written first,
-     * so a projection killed between the two leaves the file behind, which the next read completes.
+     * Writes the file's register line, then the file. The line is written first, so a projection killed between the
+     * two leaves the file behind, which the next read completes ({@link #find}).
      */
-    private void project(InstitutionFile file) {
-        InstitutionEntry line = mongo.findById(file.id(), InstitutionEntry.class, ENTRIES);
-        write(file.id(), file.version(), InstitutionEntry.of(file, line), ENTRIES, line == null ? null : line.version());
-        Query byId = Query.query(Criteria.where("_id").is(file.id()));
-        byId.fields().include("version");
-        Document stored = mongo.findOne(byId, Document.class, FILES);
-        write(file.id(), file.version(), file, FILES,
-                stored == null ? null : stored.get("version") instanceof Number n ? n.longValue() : 0L);
+    void project(InstitutionFile file) {
+        projectLine(file);
+        projectFile(file);
     }
 
-    /** Writes {@code projection} at {@code version} unless the stored one ({@code storedVersion}, null: none) is as new. */
-    private void write(String id, long version, Object projection, String collection, Long storedVersion) {
-        if (storedVersion != null && storedVersion >= version) {
-            return;
+    /** The register line at {@code file}'s version, unless the stored line is as new; continues its status history. */
+    void projectLine(InstitutionFile file) {
+        while (true) {
+            InstitutionEntry line = mongo.findById(file.id(), InstitutionEntry.class, ENTRIES);
+            Long stored = line == null ? null : line.version();
+            if (stored != null && stored >= file.version()
+                    || compareAndSet(file.id(), stored, InstitutionEntry.of(file, line), ENTRIES)) {
+                return;
+            }
         }
+    }
+
+    private void projectFile(InstitutionFile file) {
+        while (true) {
+            Query byId = Query.query(Criteria.where("_id").is(file.id()));
+            byId.fields().include("version");
+            Document found = mongo.findOne(byId, Document.class, FILES);
+            Long stored = found == null ? null : found.get("version") instanceof Number n ? n.longValue() : 0L;
+            if (stored != null && stored >= file.version() || compareAndSet(file.id(), stored, file, FILES)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Writes {@code projection} if the stored document is still at {@code storedVersion} (null: absent); false when
+     * another derivation wrote meanwhile. The condition names {@code _id} and {@code version} exactly, which the
+     * unique index on both ({@code RegistryIndexes}) answers on the embedded server too (it scans for any other query
+     * shape); the latest report's figures, written without a version, are left as they are.
+     */
+    private boolean compareAndSet(String id, Long storedVersion, Object projection, String collection) {
         Document document = new Document();
         mongo.getConverter().write(projection, document);
         document.remove("_class");
@@ -240,15 +294,16 @@ public class InstitutionStore {
         if (storedVersion == null) {
             try {
                 mongo.insert(document, collection);
-                return;
+                return true;
             } catch (DuplicateKeyException concurrentlyCreated) {
-                // written meanwhile: fall through to the update
+                return false;
             }
         }
         document.remove("_id");
         Update update = new Update();
         document.forEach(update::set);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection);
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(storedVersion)), update,
+                collection).getMatchedCount() == 1;
     }
 
     /** Another change already took the version this one was based on. */
@@ -262,6 +317,20 @@ public class InstitutionStore {
 
         public long basedOn() {
             return basedOn;
+        }
+    }
+
+    /** The same change key (an {@code Idempotency-Key}) already made this version from a different request body. */
+    public static final class RetriedWithOtherBody extends RuntimeException {
+        private final String storedDigest;
+
+        RetriedWithOtherBody(String storedDigest) {
+            super("change key reused with another body");
+            this.storedDigest = storedDigest;
+        }
+
+        public String storedDigest() {
+            return storedDigest;
         }
     }
 }

@@ -11,11 +11,12 @@ import cn.p2psupervision.platform.security.PlatformRole;
  * {@code <institutionId>:<version>}, so at most one record exists per (institution, version); the current file and the
  * audit entry are derived from it idempotently.
  *
- * @param changeKey identifies the request that made it, so that a retry of the same request is recognised
+ * @param changeKey     identifies the request that made it, so that a retry of the same request is recognised
+ * @param requestDigest digest of that request's body: the same {@code Idempotency-Key} with another body is refused
  */
 public record InstitutionVersion(String id, String institutionId, long version, String action, String reason,
                                  Instant at, ChangedBy by, List<String> changed, String changeKey,
-                                 InstitutionFile snapshot) {
+                                 InstitutionFile snapshot, String requestDigest) {
 
     public static String idOf(String institutionId, long version) {
         return institutionId + ":" + version;

@@ -9,6 +9,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import tools.jackson.databind.JsonNode;
 
+import cn.p2psupervision.platform.security.Access;
 import cn.p2psupervision.registry.institution.InstitutionService.ScopedEntry;
 import cn.p2psupervision.registry.institution.InstitutionService.ScopedFile;
 
@@ -26,14 +27,14 @@ final class InstitutionViews {
                            Instant createdAt, Instant updatedAt, String access) {
 
         static InstitutionView of(ScopedFile scoped) {
-            return of(scoped.file(), scoped.personalData(), scoped.access().name());
+            return of(scoped.file(), scoped.personalData(), scoped.access());
         }
 
-        static InstitutionView of(InstitutionFile f, boolean personalData, String access) {
+        static InstitutionView of(InstitutionFile f, boolean personalData, Access access) {
             return new InstitutionView(f.id(), f.creditCode(), f.registeredProvince(),
                     personalData ? f.facts() : f.facts().masked(), f.provenance(), f.verificationState(),
                     f.verifications(), f.attestation(), f.latestReport(), f.businessProvinces(), f.crossRegion(),
-                    f.facts().branches().size(), f.version(), f.createdAt(), f.updatedAt(), access);
+                    f.facts().branches().size(), f.version(), f.createdAt(), f.updatedAt(), access.name());
         }
     }
 

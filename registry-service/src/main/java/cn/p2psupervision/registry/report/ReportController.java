@@ -1,8 +1,6 @@
 package cn.p2psupervision.registry.report;
 
 import java.net.URI;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -16,12 +14,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.input.InputPolicy;
 import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.registry.institution.InstitutionPaths;
 
 /** {@code /api/v1/registry/institutions/{id}/reports}: monthly operating data (REG-03). */
 @RestController
-@RequestMapping("/api/v1/registry/institutions/{idOrCode}/reports")
+@RequestMapping(InstitutionPaths.BASE + InstitutionPaths.FILE + "/reports")
 class ReportController {
 
     private final ReportService reports;
@@ -50,23 +49,12 @@ class ReportController {
     List<OperatingReport> series(@PathVariable String idOrCode, Caller caller,
                                  @RequestParam(required = false) String from,
                                  @RequestParam(required = false) String to) {
-        return reports.series(caller, idOrCode, month(from), month(to));
+        return reports.series(caller, idOrCode, InputPolicy.month("from", from), InputPolicy.month("to", to));
     }
 
     /** Every revision of one month. */
     @GetMapping("/{period}")
     List<OperatingReport> revisions(@PathVariable String idOrCode, @PathVariable String period, Caller caller) {
-        return reports.revisions(caller, idOrCode, month(period));
-    }
-
-    private static YearMonth month(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("A period is written yyyy-MM, e.g. 2017-05");
-        }
+        return reports.revisions(caller, idOrCode, InputPolicy.month("period", period));
     }
 }

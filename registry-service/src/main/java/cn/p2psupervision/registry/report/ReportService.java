@@ -4,15 +4,16 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
+import cn.p2psupervision.platform.problem.InvalidInputException;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.RuleViolationException;
 import cn.p2psupervision.platform.security.Caller;
@@ -28,17 +29,15 @@ import cn.p2psupervision.registry.institution.ReportFigures;
 @Service
 public class ReportService {
 
-    static final String REPORTS = "operating_reports";
-
-    private final MongoTemplate mongo;
+    private final ReportStore reports;
     private final InstitutionService institutions;
     private final InstitutionStore files;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ReportService(MongoTemplate mongo, InstitutionService institutions, InstitutionStore files, AuditTrail audit,
+    public ReportService(ReportStore reports, InstitutionService institutions, InstitutionStore files, AuditTrail audit,
                          Clock clock) {
-        this.mongo = mongo;
+        this.reports = reports;
         this.institutions = institutions;
         this.files = files;
         this.audit = audit;
@@ -47,6 +46,11 @@ public class ReportService {
 
     /** Submits a report; re-submitting the latest figures unchanged is recognised as a retry and changes nothing. */
     public Submitted submit(Caller caller, String idOrCode, ReportSubmission submission) {
+        if (submission.source() != null && !submission.source().claimable()) {
+            throw new InvalidInputException("source", "must be one of " + Arrays.stream(FactSource.Source.values())
+                    .filter(FactSource.Source::claimable).toList() + " (" + submission.source()
+                    + " is recorded by its own endpoint)");
+        }
         return submit(caller, idOrCode, submission.figures(), submission.toProducts(), submission.overdueAmount(),
                 submission.source(), submission.reason());
     }
@@ -60,9 +64,10 @@ public class ReportService {
         }
         String id = file.file().id();
         for (int attempt = 0; ; attempt++) {
-            OperatingReport latest = latestRevision(id, figures.period());
+            OperatingReport latest = reports.latestRevision(id, figures.period());
             if (latest != null && latest.sameFiguresAs(figures, products, overdueAmount)) {
-                files.recordFigures(id, latest.figures());
+                // a retry: complete whatever a crash after the insert left undone (figures, audit), once
+                derive(latest, caller);
                 return new Submitted(latest, false);
             }
             if (caller.isCentral() && latest != null && latest.submittedProvince() != null) {
@@ -73,30 +78,43 @@ public class ReportService {
                     source == null ? defaultSource(caller) : source, reason, caller.username(),
                     caller.isProvincial() ? caller.province() : null, latest, YearMonth.now(clock), clock.instant());
             try {
-                mongo.insert(report, REPORTS);
+                reports.insert(report);
             } catch (DuplicateKeyException concurrent) {
                 if (attempt < 3) {
                     continue;
                 }
                 throw ProblemException.conflict("Concurrent submissions for " + figures.period() + "; retry");
             }
-            files.recordFigures(id, report.figures());
-            audit.record(caller, report.revision() == 1 ? "REPORT" : "CORRECT_REPORT", "institution", id,
-                    latest == null ? null : latest.figures(), report.figures(), reason);
+            derive(report, caller);
             return new Submitted(report, true);
         }
+    }
+
+    /**
+     * What follows from an inserted revision, each step idempotent so that a retry after a crash completes it: the
+     * period's figures in the series, the latest figures on the file and its line, and one audit entry per revision
+     * (AUTH-07), keyed by the revision's id, in the name of its submitter.
+     */
+    private void derive(OperatingReport report, Caller caller) {
+        reports.recordFigures(report.institutionId(), report.figures());
+        files.recordLatestReport(report.institutionId(), report.figures());
+        OperatingReport previous = report.revision() == 1 ? null
+                : reports.revision(report.institutionId(), report.period(), report.revision() - 1);
+        Caller submitter = caller.username().equals(report.submittedBy()) ? caller
+                : new Caller(report.submittedBy(), report.submittedBy(), Set.of(), report.submittedProvince(), null);
+        audit.recordOnce("report:" + report.id(), submitter, report.revision() == 1 ? "REPORT" : "CORRECT_REPORT",
+                "institution", report.institutionId(), previous == null ? null : previous.figures(), report.figures(),
+                report.reason());
     }
 
     /** REG-03: the series of the latest revision per period, within [from, to]. */
     public List<OperatingReport> series(Caller caller, String idOrCode, YearMonth from, YearMonth to) {
         String id = institutions.read(caller, idOrCode).file().id();
         List<OperatingReport> series = new ArrayList<>();
-        for (Map.Entry<String, Document> entry : files.figures(id).entrySet()) {
+        for (Map.Entry<String, ReportFigures> entry : reports.series(id).entrySet()) {
             YearMonth period = YearMonth.parse(entry.getKey());
             if ((from == null || !period.isBefore(from)) && (to == null || !period.isAfter(to))) {
-                int revision = entry.getValue().getInteger("revision");
-                OperatingReport report = mongo.findById(OperatingReport.idOf(id, entry.getKey(), revision),
-                        OperatingReport.class, REPORTS);
+                OperatingReport report = reports.revision(id, entry.getKey(), entry.getValue().revision());
                 if (report != null) {
                     series.add(report);
                 }
@@ -110,8 +128,7 @@ public class ReportService {
         String id = institutions.read(caller, idOrCode).file().id();
         List<OperatingReport> revisions = new ArrayList<>();
         for (int revision = 1; ; revision++) {
-            OperatingReport report = mongo.findById(OperatingReport.idOf(id, period.toString(), revision),
-                    OperatingReport.class, REPORTS);
+            OperatingReport report = reports.revision(id, period.toString(), revision);
             if (report == null) {
                 break;
             }
@@ -121,18 +138,6 @@ public class ReportService {
             throw ProblemException.notFound("Report", idOrCode + "/" + period);
         }
         return revisions;
-    }
-
-    private OperatingReport latestRevision(String id, String period) {
-        OperatingReport latest = null;
-        for (int revision = 1; ; revision++) {
-            OperatingReport report = mongo.findById(OperatingReport.idOf(id, period, revision), OperatingReport.class,
-                    REPORTS);
-            if (report == null) {
-                return latest;
-            }
-            latest = report;
-        }
     }
 
     private static FactSource.Source defaultSource(Caller caller) {

@@ -1,13 +1,10 @@
 package cn.p2psupervision.registry.statistics;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.input.InputPolicy;
 import cn.p2psupervision.platform.security.Caller;
 
 /** {@code GET /api/v1/registry/statistics?asOf=yyyy-MM}: the regional picture (REG-09, REG-10). */
@@ -22,10 +19,6 @@ class StatisticsController {
 
     @GetMapping("/api/v1/registry/statistics")
     StatisticsService.Statistics statistics(Caller caller, @RequestParam(required = false) String asOf) {
-        try {
-            return statistics.compute(caller, asOf == null ? null : YearMonth.parse(asOf));
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("asOf is a period yyyy-MM, e.g. 2017-05");
-        }
+        return statistics.compute(caller, InputPolicy.month("asOf", asOf));
     }
 }

@@ -1,6 +1,5 @@
 package cn.p2psupervision.registry.statistics;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,17 +9,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.bson.Document;
-import org.bson.types.Decimal128;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.security.ProvinceScope;
 import cn.p2psupervision.registry.institution.InstitutionEntry;
 import cn.p2psupervision.registry.institution.InstitutionStore;
 import cn.p2psupervision.registry.institution.Province;
+import cn.p2psupervision.registry.institution.ReportFigures;
+import cn.p2psupervision.registry.report.ReportStore;
 
 /**
  * REG-09/REG-10: counts and totals per province and nationally for a month, from the register lines and each file's
@@ -35,31 +33,28 @@ public class StatisticsService {
     private static final int BATCH = 500;
 
     private final InstitutionStore store;
+    private final ReportStore reports;
     private final Clock clock;
 
-    public StatisticsService(InstitutionStore store, Clock clock) {
+    public StatisticsService(InstitutionStore store, ReportStore reports, Clock clock) {
         this.store = store;
+        this.reports = reports;
         this.clock = clock;
     }
 
     public Statistics compute(Caller caller, YearMonth asOf) {
         YearMonth period = asOf == null ? YearMonth.now(clock).minusMonths(1) : asOf;
-        Query query;
-        if (caller.isCentral()) {
-            query = new Query();
-        } else if (caller.isProvincial()) {
-            query = Query.query(new Criteria().orOperator(Criteria.where("registeredProvince").is(caller.province()),
-                    Criteria.where("businessProvinces").is(caller.province())));
-        } else {
+        ProvinceScope.ReadableRecords readable = ProvinceScope.readable(caller);
+        if (readable.none()) {
             throw ProblemException.forbidden("Statistics are for the regulators");
         }
         LocalDate endOfPeriod = period.atEndOfMonth();
         Map<String, RegionalStatistics.Totals> byProvince = new TreeMap<>();
         long[] operatingHereRegisteredElsewhere = {0};
         List<InstitutionEntry> batch = new ArrayList<>(BATCH);
-        try (Stream<InstitutionEntry> entries = store.streamEntries(query)) {
+        try (Stream<InstitutionEntry> entries = store.streamEntries(readable)) {
             entries.filter(entry -> entry.existedOn(endOfPeriod)).forEach(entry -> {
-                if (caller.isProvincial() && !caller.province().equals(entry.registeredProvince())) {
+                if (readable.province().filter(p -> !p.equals(entry.registeredProvince())).isPresent()) {
                     operatingHereRegisteredElsewhere[0]++;
                     return;
                 }
@@ -74,7 +69,7 @@ public class StatisticsService {
                 .map(e -> new ProvinceRow(e.getKey(), Province.ofCode(e.getKey()).map(Province::englishName).orElse(null),
                         e.getValue().view()))
                 .toList();
-        if (caller.isCentral()) {
+        if (readable.all()) {
             RegionalStatistics.Totals national = new RegionalStatistics.Totals();
             byProvince.values().forEach(national::addAll);
             return new Statistics(period.toString(), "NATIONAL", national.view(), rows, null);
@@ -90,27 +85,16 @@ public class StatisticsService {
         if (batch.isEmpty()) {
             return;
         }
-        Map<String, Document> figures = store.figuresOf(batch.stream().map(InstitutionEntry::id).toList(),
+        Map<String, ReportFigures> figures = reports.figuresOf(batch.stream().map(InstitutionEntry::id).toList(),
                 period.toString());
         for (InstitutionEntry entry : batch) {
-            Document report = figures.get(entry.id());
+            ReportFigures report = figures.get(entry.id());
             byProvince.computeIfAbsent(entry.registeredProvince(), p -> new RegionalStatistics.Totals())
                     .add(entry.statusOn(period.atEndOfMonth()), entry.crossRegion(),
-                            report == null ? null : decimal(report.get("loanBalance")),
-                            report == null ? 0 : number(report.get("lenders")), report != null);
+                            report == null ? null : report.loanBalance(), report == null ? 0 : report.lenders(),
+                            report != null);
         }
         batch.clear();
-    }
-
-    private static BigDecimal decimal(Object value) {
-        if (value instanceof Decimal128 decimal) {
-            return decimal.bigDecimalValue();
-        }
-        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0;
     }
 
     /**

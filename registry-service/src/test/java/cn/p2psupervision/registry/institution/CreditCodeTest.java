@@ -26,7 +26,7 @@ class CreditCodeTest {
         assertThat(CreditCode.isValid("91350100M000100Y4X")).isFalse();
         assertThatThrownBy(() -> CreditCode.parse("91350100M000100Y4X"))
                 .isInstanceOf(InvalidCreditCodeException.class)
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidCreditCodeException.class)
                 .hasMessageContaining("should be 3");
     }
 

@@ -285,10 +285,15 @@ class InstitutionFileTest {
         Facts badController = withControllers(base(), List.of(
                 new Controller("Holding Co.", HolderType.ENTITY, "91330106MA27XQ1X01", null)));
 
+        // the same exception (a 400 with rule REG-01) as the file's own code, naming the member that holds the code
         assertThatThrownBy(() -> InstitutionFile.register(CODE, "33", badHolder, CENTRAL_IMPORT, T1))
-                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.rule()).isEqualTo("REG-01"));
+                .isInstanceOfSatisfying(InvalidCreditCodeException.class, e -> {
+                    assertThat(e.rule()).isEqualTo("REG-01");
+                    assertThat(e.member()).isEqualTo("shareholders[0].creditCode");
+                });
         assertThatThrownBy(() -> InstitutionFile.register(CODE, "33", badController, CENTRAL_IMPORT, T1))
-                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.rule()).isEqualTo("REG-01"));
+                .isInstanceOfSatisfying(InvalidCreditCodeException.class,
+                        e -> assertThat(e.member()).isEqualTo("actualControllers[0].creditCode"));
     }
 
     // ---- REG-10 / REG-04: derived members --------------------------------------------------------------------

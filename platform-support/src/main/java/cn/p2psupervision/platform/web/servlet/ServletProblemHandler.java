@@ -25,7 +25,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
+import cn.p2psupervision.platform.input.JsonInputProblems;
+import cn.p2psupervision.platform.problem.InvalidInputException;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.problem.Problems;
@@ -69,7 +72,13 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> onTypeMismatch(MethodArgumentTypeMismatchException e) {
-        return respond(validation("Parameter '" + e.getName() + "' has an invalid value", Map.of()));
+        return respond(ServletProblems.invalid(new InvalidInputException(e.getName(),
+                "must be " + JsonInputProblems.expected(e.getRequiredType()))));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> onInvalidInput(InvalidInputException e) {
+        return respond(ServletProblems.invalid(e));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -107,7 +116,17 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return asObject(respond(validation("The request body is not readable JSON of the expected shape", Map.of())));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestInputFilter.BodyTooLargeException tooLarge) {
+                return asObject(respond(Problems.of(ProblemType.PAYLOAD_TOO_LARGE,
+                        "A request body may have at most " + tooLarge.limit() / 1024 + " KiB")));
+            }
+        }
+        if (e.getCause() instanceof JacksonException json) {
+            return asObject(respond(ServletProblems.invalid(JsonInputProblems.of(json))));
+        }
+        return asObject(respond(validation("The request body is missing or is not JSON of the documented shape",
+                Map.of())));
     }
 
     /** Framework exceptions (405, 406, 415, unknown path, ...) keep their status but get the platform's type. */
