@@ -3,6 +3,7 @@ package cn.p2psupervision.platform.web;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -22,7 +23,7 @@ import cn.p2psupervision.platform.input.PolicyJsonModule;
  *       point;</li>
  *   <li>requests are read under the input policy ({@link PolicyJsonModule}): numbers read exactly (a JSON number
  *       read into a tree keeps every digit and its scale), no float taken as a whole number ({@code 1.5} lenders),
- *       no unknown or duplicate member, no enum by its index, nothing after the body.</li>
+ *       no unknown or duplicate member, no enum by its index, no null inside a list, nothing after the body.</li>
  * </ul>
  * DTOs a service reads from another context's responses (Feign) say {@code @JsonIgnoreProperties(ignoreUnknown =
  * true)}: requests are strict, responses of other services are read tolerantly.
@@ -45,6 +46,8 @@ public class JsonAutoConfiguration {
                 .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                // a null inside a list is never a value of this API ([null] shareholders, products, facts)
+                .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL));
     }
 }

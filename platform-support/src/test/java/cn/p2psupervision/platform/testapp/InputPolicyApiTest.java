@@ -84,6 +84,7 @@ class InputPolicyApiTest {
             "unknown member | {\"texte\": \"x\"} | texte | is not a member",
             "wrong type deep inside | {\"thing\": {\"name\": [\"x\"]}} | thing.name | must be a string",
             "wrong type in a list | {\"tags\": [\"a\", 7]} | tags[1] | must be a string",
+            "null in a list | {\"tags\": [\"a\", null]} | tags[1] | must not be null",
             "date at the edge of the calendar | {\"on\": \"-999999999-01-01\"} | on | yyyy-MM-dd",
             "year zero | {\"on\": \"0000-01-01\"} | on | between 1900-01-01 and 2099-12-31",
             "no such day | {\"on\": \"2017-02-30\"} | on | yyyy-MM-dd",
@@ -144,13 +145,26 @@ class InputPolicyApiTest {
 
     @Test
     void aRequestTomcatRefusesItselfIsStillAProblem() throws Exception {
-        for (String line : List.of("GET /api/v1/test/things/a%00b", "GET /api/v1/test/page?q=[x]")) {
+        for (String line : List.of("GET /api/v1/test/things/a%00b", "GET /api/v1/test/things/%zz",
+                "GET /api/v1/test/things/[x]",
+                "GET /api/v1/test/page?q=[x]")) {
             HttpResponse<String> response = raw(line);
             assertThat(response.statusCode()).as(line).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     v -> assertThat(v).startsWith("application/problem+json"));
             assertThat(response.body()).contains("validation-failed").doesNotContainPattern(JAVA_NAMES);
         }
+    }
+
+    @ParameterizedTest(name = "path {0}")
+    @CsvSource({"/api/v1/test/../test/things/1", "/api/v1/test/things/a%2Fb", "/api/v1/test/things/%2e%2e",
+            "/api/v1/test/things;x=1/1", "/api/v1//test/things/1"})
+    void pathsTheFirewallOrTomcatRefuseAreProblemsToo(String path) throws Exception {
+        HttpResponse<String> response = raw("GET " + path);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("validation-failed").doesNotContainPattern(JAVA_NAMES);
     }
 
     private void assertInvalid(HttpResponse<String> response, String member, String expected) {

@@ -19,12 +19,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import cn.p2psupervision.platform.problem.InvalidInputException;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.security.AccessRules;
@@ -32,6 +34,7 @@ import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.PlatformJwt;
 import cn.p2psupervision.platform.security.PlatformRole;
 import cn.p2psupervision.platform.security.PlatformSecurityProperties;
+import cn.p2psupervision.platform.web.servlet.ServletProblems;
 
 /** Resource-server security for the servlet services: every service checks tokens and roles itself. */
 @AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class)
@@ -74,6 +77,18 @@ public class ServletSecurityAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * Requests Spring Security's firewall refuses (a path with {@code ..}, {@code ;}, an encoded slash or dot) are
+     * answered as 400 problems naming the path, like every other malformed input, not with an empty body.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return (request, response, rejected) -> ServletProblems.write(response, ServletProblems.invalid(
+                new InvalidInputException("path", "is not allowed: a path may not contain '..', '.', ';', '//' or"
+                        + " encoded slashes, dots, backslashes or percent signs")));
     }
 
     @Bean
