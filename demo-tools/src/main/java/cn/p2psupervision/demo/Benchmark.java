@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,26 +23,71 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code bench}: an open-loop load test of the running platform. Requests are scheduled at fixed intervals and sent
- * with {@code sendAsync} whether or not earlier ones have answered; latency runs from the scheduled send time to the
- * last byte of the answer, so a slow server cannot slow the load down and hide its own queueing (no coordinated
- * omission). Non-2xx answers, failures (time-outs, refused connections) and requests not sent because too many were
- * already outstanding are counted as errors, apart from the latencies of the 2xx answers.
+ * {@code bench}: load tests of the running platform, open loop and closed loop.
+ * <p>
+ * Open loop: requests are scheduled at fixed intervals and sent with {@code sendAsync} whether or not earlier ones
+ * have answered; latency runs from the scheduled send time to the last byte of the answer, so a slow server cannot
+ * slow the load down and hide its own queueing (no coordinated omission). Non-2xx answers, failures (time-outs,
+ * refused connections) and requests not sent because too many were already outstanding are counted as errors, apart
+ * from the latencies of the 2xx answers.
+ * <p>
+ * Closed loop: a fixed number of clients, each sending a file read, waiting for the whole answer and sending the next,
+ * once straight to the service and once through the gateway. The throughput at a given concurrency, side by side, is
+ * what the gateway costs; the open loop cannot tell it, because it only sends what its rate asks for.
  */
 final class Benchmark {
+
+    /** Which phases a run includes: {@code --only open}, {@code --only closed}, or both (the default). */
+    enum Phases {
+        OPEN, CLOSED, BOTH;
+
+        boolean open() {
+            return this != CLOSED;
+        }
+
+        boolean closed() {
+            return this != OPEN;
+        }
+    }
 
     /** One line of the result table. */
     record Row(String phase, String target, String rate, long requests, long errors, double p50, double p99,
                double max, double achieved, String note) {
+    }
+
+    /**
+     * One target at one client count of the closed loop: requests sent, non-2xx answers by status, transport failures
+     * by exception, 2xx answers per second, and the latencies of the 2xx answers (ms).
+     */
+    record ClosedRow(String target, int clients, long requests, Map<String, Long> statuses,
+                     Map<String, Long> failures, double throughput, double p50, double p99, double max) {
+
+        long nonOk() {
+            return statuses.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** One client count of the closed loop, both targets: the gateway's throughput as a share of the direct one. */
+    record Comparison(ClosedRow direct, ClosedRow gateway) {
+
+        double ratio() {
+            return direct.throughput() > 0 ? gateway.throughput() / direct.throughput() : Double.NaN;
+        }
     }
 
     private final PlatformClient client;
@@ -53,7 +100,12 @@ final class Benchmark {
     private String probePath = "/api/v1/registry/me";
     /** A phase stops sending when its outstanding requests stayed at the limit this long. */
     private static final Duration SATURATED = Duration.ofSeconds(5);
+    /** Unrecorded closed loop per target before the recorded ones: opens the connections, warms the JIT. */
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    /** A closed-loop client waits this long after a transport failure, so a refused connection is not a busy loop. */
+    static final Duration FAILURE_PAUSE = Duration.ofMillis(100);
     private final List<Row> rows = new ArrayList<>();
+    private final List<Comparison> comparisons = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     Benchmark(PlatformClient client, URI gateway, URI service, Path outDir, int maxInFlight, Duration timeout,
@@ -67,11 +119,14 @@ final class Benchmark {
         this.timeout = timeout;
     }
 
-    void run(List<Integer> rates, int seconds, int statisticsRuns, YearMonth asOf) {
+    void run(Phases phases, List<Integer> rates, int seconds, int statisticsRuns, YearMonth asOf, List<Integer> clients,
+             int closedSeconds) {
         PlatformClient.Tokens officer = client.tokens("zj-officer");
         PlatformClient.Tokens central = client.tokens("central");
         officer.refresh();
-        central.refresh();
+        if (phases.open()) {
+            central.refresh(); // fails now rather than after the open-loop phases
+        }
         String started = OffsetDateTime.now().withNano(0).toString();
 
         // set-up reads go straight to the service: the list can take longer than the gateway's 10 s time-out
@@ -88,11 +143,25 @@ final class Benchmark {
         notes.add(String.format("zj-officer (province 33) sees %,d institutions (registered in or doing business in "
                 + "Zhejiang), %d pages of 20; file reads pick among %,d of their ids.", inScope, pages, ids.size()));
 
+        if (phases.open()) {
+            openPhases(officer, pages, ids, rates, seconds);
+            rows.add(statistics(central, statisticsRuns, asOf));
+        }
+        if (phases.closed()) {
+            closedPhases(officer, ids, clients, closedSeconds);
+        }
+        String report = report(started, rates, seconds, closedSeconds, ids.size());
+        System.out.println();
+        System.out.println(table());
+        write(report);
+    }
+
+    /** Each target: first one request at a time (the unloaded latency), then open loop at each rate. */
+    private void openPhases(PlatformClient.Tokens officer, int pages, List<String> ids, List<Integer> rates,
+                            int seconds) {
         SplittableRandom random = new SplittableRandom(42);
         IntFunction<URI> listPage = i -> URI.create("/api/v1/registry/institutions?page=" + random.nextInt(pages) + "&size=20");
         IntFunction<URI> fileRead = i -> URI.create("/api/v1/registry/institutions/" + ids.get(random.nextInt(ids.size())));
-
-        // each target: first one request at a time (the unloaded latency), then open loop at each rate
         for (String[] target : new String[][]{{"scoped paged list", "gateway"}, {"file read", "gateway"},
                 {"scoped paged list", "service"}, {"file read", "service"}}) {
             URI base = "gateway".equals(target[1]) ? gateway : service;
@@ -104,11 +173,6 @@ final class Benchmark {
                 rows.add(phase(target[0], target[1], base, rate, seconds, officer, path));
             }
         }
-        rows.add(statistics(central, statisticsRuns, asOf));
-        String report = report(started, rates, seconds);
-        System.out.println();
-        System.out.println(table());
-        write(report);
     }
 
     /** Up to 1,000 ids of files in the officer's scope, from the list. */
@@ -237,6 +301,168 @@ final class Benchmark {
                 note.toString());
     }
 
+    /**
+     * Closed loop, gateway versus direct, file reads as the officer: after a warm-up per target at the largest client
+     * count, each count runs straight to the service, then through the gateway, so that the two figures of a count
+     * are taken back to back. Every phase starts with a fresh token; as each request asks {@link PlatformClient.Tokens}
+     * for its header, a phase that outlasts the token (four minutes) gets a new one in its middle.
+     */
+    private void closedPhases(PlatformClient.Tokens officer, List<String> ids, List<Integer> clients, int seconds) {
+        HttpClient http = closedLoopClient();
+        IntFunction<URI> anyFile = i -> URI.create("/api/v1/registry/institutions/"
+                + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+        int most = Collections.max(clients);
+        Duration warmUp = Duration.ofSeconds(Math.min(seconds, WARM_UP.toSeconds()));
+        for (String target : new String[]{"direct", "gateway"}) {
+            URI base = "gateway".equals(target) ? gateway : service;
+            officer.refresh();
+            settle(base, officer);
+            System.out.printf("bench: closed-loop warm-up via %s, %d clients for %d s ...%n", target, most,
+                    warmUp.toSeconds());
+            closedLoop(http, "warm-up", most, warmUp, request(base, officer, anyFile, timeout));
+        }
+        for (int count : clients) {
+            ClosedRow direct = closedPhase(http, "direct", service, count, seconds, officer, anyFile);
+            ClosedRow viaGateway = closedPhase(http, "gateway", gateway, count, seconds, officer, anyFile);
+            comparisons.add(new Comparison(direct, viaGateway));
+        }
+    }
+
+    private ClosedRow closedPhase(HttpClient http, String target, URI base, int clients, int seconds,
+                                  PlatformClient.Tokens tokens, IntFunction<URI> path) {
+        tokens.refresh();
+        settle(base, tokens);
+        System.out.printf("bench: file read via %s, closed loop, %d clients for %d s ...%n", target, clients, seconds);
+        ClosedRow row = closedLoop(http, target, clients, Duration.ofSeconds(seconds),
+                request(base, tokens, path, timeout));
+        System.out.printf("  %,d requests, %,d non-2xx%s, %,d transport failures%s, %.1f req/s, p50 %s ms, "
+                        + "p99 %s ms, max %s ms%n", row.requests(), row.nonOk(), parenthesised(row.statuses()),
+                row.failed(), parenthesised(row.failures()), row.throughput(), ms(row.p50()), ms(row.p99()),
+                ms(row.max()));
+        return row;
+    }
+
+    /**
+     * The closed loop's HTTP client, with connections of its own. HTTP/1.1, without the h2c upgrade that the JDK
+     * client otherwise offers on every request to a server that does not take it; the JDK client then gives every
+     * outstanding exchange a connection of its own, reusing idle ones and opening more without a per-host limit, so
+     * {@code n} clients are {@code n} requests in the server at once ({@code BenchmarkTest} checks 64 against a stub
+     * server).
+     */
+    static HttpClient closedLoopClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /**
+     * {@code clients} threads that each send a request, wait for the last byte of its answer and send the next, for
+     * {@code duration}; a request under way at the end is waited for and counted. The request is built before its
+     * clock starts (building it may refresh the token). Throughput is 2xx answers per second from the first send to the
+     * last answer.
+     */
+    static ClosedRow closedLoop(HttpClient http, String target, int clients, Duration duration,
+                                IntFunction<HttpRequest> requests) {
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        List<LoopClient> loops = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            LoopClient loop = new LoopClient(http, requests, start, start + duration.toNanos());
+            Thread thread = new Thread(loop, "closed-loop-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            loops.add(loop);
+            threads.add(thread);
+        }
+        long requestCount = 0;
+        long last = start;
+        Map<String, Long> statuses = new TreeMap<>();
+        Map<String, Long> failures = new TreeMap<>();
+        long[] latencies = new long[0];
+        for (int i = 0; i < clients; i++) {
+            try {
+                threads.get(i).join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+            LoopClient loop = loops.get(i);
+            if (loop.error != null) {
+                throw loop.error;
+            }
+            requestCount += loop.sent;
+            last = Math.max(last, loop.finished);
+            loop.statuses.forEach((status, n) -> statuses.merge(status, n, Long::sum));
+            loop.failures.forEach((kind, n) -> failures.merge(kind, n, Long::sum));
+            int from = latencies.length;
+            latencies = Arrays.copyOf(latencies, from + loop.ok);
+            System.arraycopy(loop.latencies, 0, latencies, from, loop.ok);
+        }
+        Arrays.sort(latencies);
+        double elapsed = Math.max(last - start, 1) / 1e9;
+        return new ClosedRow(target, clients, requestCount, statuses, failures, latencies.length / elapsed,
+                percentile(latencies, 0.50), percentile(latencies, 0.99),
+                latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6);
+    }
+
+    /** One client of the closed loop, with counts of its own (merged after the phase: nothing shared while it runs). */
+    private static final class LoopClient implements Runnable {
+        private final HttpClient http;
+        private final IntFunction<HttpRequest> requests;
+        private final long start;
+        private final long end;
+        private final Map<String, Long> statuses = new TreeMap<>();
+        private final Map<String, Long> failures = new TreeMap<>();
+        private long[] latencies = new long[1024];
+        private int ok;
+        private long sent;
+        private long finished;
+        private RuntimeException error;
+
+        LoopClient(HttpClient http, IntFunction<HttpRequest> requests, long start, long end) {
+            this.http = http;
+            this.requests = requests;
+            this.start = start;
+            this.end = end;
+        }
+
+        @Override
+        public void run() {
+            try {
+                long wait;
+                while ((wait = start - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                while (System.nanoTime() < end) {
+                    HttpRequest request = requests.apply((int) sent);
+                    sent++;
+                    long begin = System.nanoTime();
+                    try {
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        long latency = System.nanoTime() - begin;
+                        if (status / 100 == 2) {
+                            if (ok == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, 2 * ok);
+                            }
+                            latencies[ok++] = latency;
+                        } else {
+                            statuses.merge(Integer.toString(status), 1L, Long::sum);
+                        }
+                    } catch (IOException e) {
+                        failures.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                        LockSupport.parkNanos(FAILURE_PAUSE.toNanos());
+                    }
+                }
+            } catch (InterruptedException e) {
+                error = new IllegalStateException("Interrupted", e);
+            } catch (RuntimeException e) {
+                error = e; // e.g. Keycloak refused a token: the phase fails rather than losing a client unnoticed
+            }
+            finished = System.nanoTime();
+        }
+    }
+
     /** National statistics as central, one request at a time. */
     private Row statistics(PlatformClient.Tokens central, int runs, YearMonth asOf) {
         URI uri = gateway.resolve("/api/v1/registry/statistics?asOf=" + asOf);
@@ -329,16 +555,46 @@ final class Benchmark {
 
     String table() {
         StringBuilder text = new StringBuilder();
-        String format = "%-20s %-8s %-10s %9s %7s %9s %9s %9s %9s%n";
-        text.append(String.format(format, "phase", "target", "rate/s", "requests", "errors", "p50 ms", "p99 ms",
-                "max ms", "achieved"));
-        for (Row row : rows) {
-            text.append(String.format(format, row.phase(), row.target(), row.rate(), row.requests(), row.errors(),
-                    ms(row.p50()), ms(row.p99()), ms(row.max()), String.format("%.1f/s", row.achieved())));
+        if (!rows.isEmpty()) {
+            String format = "%-20s %-8s %-10s %9s %7s %9s %9s %9s %9s%n";
+            text.append(String.format(format, "phase", "target", "rate/s", "requests", "errors", "p50 ms", "p99 ms",
+                    "max ms", "achieved"));
+            for (Row row : rows) {
+                text.append(String.format(format, row.phase(), row.target(), row.rate(), row.requests(), row.errors(),
+                        ms(row.p50()), ms(row.p99()), ms(row.max()), String.format("%.1f/s", row.achieved())));
+            }
+            for (Row row : rows) {
+                if (!row.note().isEmpty()) {
+                    text.append(String.format("  %s via %s at %s: %s%n", row.phase(), row.target(), row.rate(),
+                            row.note()));
+                }
+            }
         }
-        for (Row row : rows) {
-            if (!row.note().isEmpty()) {
-                text.append(String.format("  %s via %s at %s: %s%n", row.phase(), row.target(), row.rate(), row.note()));
+        if (!comparisons.isEmpty()) {
+            text.append(rows.isEmpty() ? "" : "\n").append("closed loop, file reads: gateway versus direct\n");
+            String format = "%7s %12s %13s %6s %17s %18s  %-15s %s%n";
+            text.append(String.format(format, "clients", "direct req/s", "gateway req/s", "ratio", "direct p50/p99",
+                    "gateway p50/p99", "non-2xx direct", "non-2xx gateway"));
+            for (Comparison level : comparisons) {
+                ClosedRow direct = level.direct();
+                ClosedRow viaGateway = level.gateway();
+                text.append(String.format(format, direct.clients(), String.format("%.1f", direct.throughput()),
+                        String.format("%.1f", viaGateway.throughput()), ratio(level.ratio()), latencies(direct),
+                        latencies(viaGateway), nonOk(direct), nonOk(viaGateway)));
+            }
+            String detail = "%-8s %7s %9s %9s %9s %9s %9s %9s  %s%n";
+            text.append('\n').append(String.format(detail, "target", "clients", "requests", "req/s", "p50 ms", "p99 ms", "max ms",
+                    "failures", "non-2xx"));
+            for (ClosedRow row : closedRows()) {
+                text.append(String.format(detail, row.target(), row.clients(), row.requests(),
+                        String.format("%.1f", row.throughput()), ms(row.p50()), ms(row.p99()), ms(row.max()),
+                        row.failed(), nonOk(row)));
+            }
+            for (ClosedRow row : closedRows()) {
+                if (row.failed() > 0) {
+                    text.append(String.format("  %s with %d clients: transport failures %s%n", row.target(),
+                            row.clients(), counts(row.failures())));
+                }
             }
         }
         Properties seed = lastSeed();
@@ -353,21 +609,24 @@ final class Benchmark {
         return text.toString();
     }
 
-    private String report(String started, List<Integer> rates, int seconds) {
+    private String report(String started, List<Integer> rates, int seconds, int closedSeconds, int idCount) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark\n\n");
         md.append("Run ").append(started).append(" against gateway ").append(gateway).append(" and service ")
                 .append(service).append(" (").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version")).append(").\n\n");
-        md.append("Open loop: requests scheduled every 1/rate s for ").append(seconds).append(" s at ")
-                .append(rates).append(" req/s, sent asynchronously whatever the answers; latency from the scheduled "
-                        + "send time to the last byte (no coordinated omission); percentiles over 2xx answers; errors = "
-                        + "non-2xx + failures + not sent (more than ").append(maxInFlight).append(" outstanding; a phase stops "
-                        + "sending after ").append(SATURATED.toSeconds()).append(" s at that limit); "
-                        + "time-out ").append(timeout.toSeconds()).append(" s. Rows \"sequential\": one request at "
-                        + "a time (").append(baselineRuns).append(" per target), the latency without load. List and file "
-                        + "reads as zj-officer (province 33), random pages / random ids of its scope, through the gateway "
-                        + "and straight to the registry service with the same token; statistics as central.\n\n");
+        if (!rows.isEmpty()) {
+            md.append("Open loop: requests scheduled every 1/rate s for ").append(seconds).append(" s at ")
+                    .append(rates).append(" req/s, sent asynchronously whatever the answers; latency from the "
+                            + "scheduled send time to the last byte (no coordinated omission); percentiles over 2xx "
+                            + "answers; errors = non-2xx + failures + not sent (more than ").append(maxInFlight)
+                    .append(" outstanding; a phase stops sending after ").append(SATURATED.toSeconds())
+                    .append(" s at that limit); time-out ").append(timeout.toSeconds())
+                    .append(" s. Rows \"sequential\": one request at a time (").append(baselineRuns)
+                    .append(" per target), the latency without load. List and file reads as zj-officer (province "
+                            + "33), random pages / random ids of its scope, through the gateway and straight to the "
+                            + "registry service with the same token; statistics as central.\n\n");
+        }
         Properties seed = lastSeed();
         if (seed != null) {
             md.append("## Import (last `./platform seed`, ").append(seed.getProperty("at")).append(")\n\n");
@@ -382,20 +641,57 @@ final class Benchmark {
                     .append(seed.getProperty("seed")).append(", ").append(seed.getProperty("months"))
                     .append(" months of reports up to ").append(seed.getProperty("until")).append(".\n\n");
         }
-        md.append("## Requests\n\n");
-        md.append("| phase | target | rate/s | requests | errors | p50 ms | p99 ms | max ms | achieved/s | notes |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (Row row : rows) {
-            md.append("| ").append(row.phase()).append(" | ").append(row.target()).append(" | ").append(row.rate())
-                    .append(" | ").append(row.requests()).append(" | ").append(row.errors()).append(" | ")
-                    .append(ms(row.p50())).append(" | ").append(ms(row.p99())).append(" | ").append(ms(row.max()))
-                    .append(" | ").append(String.format("%.1f", row.achieved())).append(" | ").append(row.note())
-                    .append(" |\n");
-        }
-        if (!notes.isEmpty()) {
+        if (!rows.isEmpty()) {
+            md.append("## Requests\n\n");
+            md.append("| phase | target | rate/s | requests | errors | p50 ms | p99 ms | max ms | achieved/s "
+                    + "| notes |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            for (Row row : rows) {
+                md.append("| ").append(row.phase()).append(" | ").append(row.target()).append(" | ").append(row.rate())
+                        .append(" | ").append(row.requests()).append(" | ").append(row.errors()).append(" | ")
+                        .append(ms(row.p50())).append(" | ").append(ms(row.p99())).append(" | ").append(ms(row.max()))
+                        .append(" | ").append(String.format("%.1f", row.achieved())).append(" | ").append(row.note())
+                        .append(" |\n");
+            }
             md.append('\n');
-            notes.forEach(note -> md.append("- ").append(note).append('\n'));
         }
+        if (!comparisons.isEmpty()) {
+            int most = closedRows().stream().mapToInt(ClosedRow::clients).max().orElseThrow();
+            md.append("## Closed loop: gateway versus direct file reads\n\n");
+            md.append("At each client count, that many clients each send a file read as zj-officer (a random id among ")
+                    .append(String.format("%,d", idCount)).append(" of its scope), wait for the last byte of the "
+                            + "answer and send the next, for ").append(closedSeconds).append(" s; first straight to "
+                            + "the registry service (direct), then through the gateway, with the same token. Before "
+                            + "the counts, a ").append(Math.min(closedSeconds, WARM_UP.toSeconds())).append(" s "
+                            + "warm-up per target with ").append(most).append(" clients, not recorded. HTTP/1.1, a "
+                            + "connection per client. req/s: 2xx answers per second from the first send to the last "
+                            + "answer; ratio: gateway req/s ÷ direct req/s; latency from the send to the last byte, "
+                            + "over the 2xx answers; a client waits ").append(FAILURE_PAUSE.toMillis())
+                    .append(" ms after a transport failure; time-out ").append(timeout.toSeconds()).append(" s.\n\n");
+            md.append("| clients | direct req/s | gateway req/s | ratio | direct p50/p99 ms | gateway p50/p99 ms "
+                    + "| non-2xx direct | non-2xx gateway |\n");
+            md.append("|---:|---:|---:|---:|---:|---:|---|---|\n");
+            for (Comparison level : comparisons) {
+                md.append("| ").append(level.direct().clients()).append(" | ")
+                        .append(String.format("%.1f", level.direct().throughput())).append(" | ")
+                        .append(String.format("%.1f", level.gateway().throughput())).append(" | ")
+                        .append(ratio(level.ratio())).append(" | ").append(latencies(level.direct())).append(" | ")
+                        .append(latencies(level.gateway())).append(" | ").append(nonOk(level.direct())).append(" | ")
+                        .append(nonOk(level.gateway())).append(" |\n");
+            }
+            md.append("\n| target | clients | requests | req/s | p50 ms | p99 ms | max ms | non-2xx "
+                    + "| transport failures |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+            for (ClosedRow row : closedRows()) {
+                md.append("| ").append(row.target()).append(" | ").append(row.clients()).append(" | ")
+                        .append(row.requests()).append(" | ").append(String.format("%.1f", row.throughput()))
+                        .append(" | ").append(ms(row.p50())).append(" | ").append(ms(row.p99())).append(" | ")
+                        .append(ms(row.max())).append(" | ").append(nonOk(row)).append(" | ").append(row.failed())
+                        .append(parenthesised(row.failures())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        notes.forEach(note -> md.append("- ").append(note).append('\n'));
         return md.toString();
     }
 
@@ -426,5 +722,32 @@ final class Benchmark {
 
     private static String ms(double value) {
         return Double.isNaN(value) ? "-" : String.format("%.1f", value);
+    }
+
+    private List<ClosedRow> closedRows() {
+        return comparisons.stream().flatMap(level -> Stream.of(level.direct(), level.gateway())).toList();
+    }
+
+    /** Counts by status or exception, as {@code 503×12, 504×1}. */
+    static String counts(Map<String, Long> counts) {
+        StringBuilder text = new StringBuilder();
+        counts.forEach((key, n) -> text.append(text.length() == 0 ? "" : ", ").append(key).append('×').append(n));
+        return text.toString();
+    }
+
+    private static String parenthesised(Map<String, Long> counts) {
+        return counts.isEmpty() ? "" : " (" + counts(counts) + ")";
+    }
+
+    private static String nonOk(ClosedRow row) {
+        return row.nonOk() + parenthesised(row.statuses());
+    }
+
+    private static String latencies(ClosedRow row) {
+        return ms(row.p50()) + " / " + ms(row.p99());
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "-" : String.format("%.2f", value);
     }
 }

@@ -23,7 +23,8 @@ public final class DemoTools {
                        --until yyyy-MM    last reported month (default 2017-06, not in the future)
                        --timeout-minutes  give up waiting for one import after this long (default 180)
               bench  open-loop benchmark: scoped list and file read through the gateway and straight to the
-                     service, national statistics
+                     service, national statistics; then closed loop: file reads by N concurrent clients, gateway
+                     versus direct
                        --rates 50,200     request rates per second (default 50,200)
                        --seconds 60       duration of each rate (default 60)
                        --statistics 20    sequential statistics requests (default 20)
@@ -33,6 +34,12 @@ public final class DemoTools {
                                           5 s at the limit ends the phase, so an overloaded service is not
                                           driven out of memory
                        --timeout-seconds  per request (default 30)
+                       --clients 8,32,64  closed loop: concurrent clients, each level straight to the service, then
+                                          through the gateway (default 8,32,64)
+                       --closed-seconds   duration of each closed-loop level (default 20), after a warm-up of up
+                                          to 5 s per target with the most clients
+                       --only open|closed only the open-loop phases (with statistics) or only the closed loop
+                                          (default both)
             Common: --gateway http://localhost:8080  --keycloak http://localhost:8180  --service http://localhost:8081
                     --out-dir demo-tools/target (seed-result.properties, benchmark.md)
             """;
@@ -70,9 +77,18 @@ public final class DemoTools {
                     int sequential = options.integer("sequential", 20, 1, 1000);
                     int maxInFlight = options.integer("max-in-flight", 32, 1, 10_000);
                     int timeout = options.integer("timeout-seconds", 30, 1, 300);
+                    List<Integer> clients = options.integers("clients", "8,32,64");
+                    int closedSeconds = options.integer("closed-seconds", 20, 1, 3600);
+                    Benchmark.Phases phases = switch (options.string("only", "both")) {
+                        case "open" -> Benchmark.Phases.OPEN;
+                        case "closed" -> Benchmark.Phases.CLOSED;
+                        case "both" -> Benchmark.Phases.BOTH;
+                        default -> throw new IllegalArgumentException("--only is open or closed, was '"
+                                + options.string("only", "both") + "'");
+                    };
                     options.requireAllUsed();
                     new Benchmark(client, gateway, service, outDir, maxInFlight, Duration.ofSeconds(timeout),
-                            sequential).run(rates, seconds, statistics, asOf);
+                            sequential).run(phases, rates, seconds, statistics, asOf, clients, closedSeconds);
                 }
                 default -> {
                     System.err.print(USAGE);
