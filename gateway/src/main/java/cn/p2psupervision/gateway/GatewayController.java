@@ -1,22 +1,33 @@
 package cn.p2psupervision.gateway;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import cn.p2psupervision.platform.problem.ProblemException;
-import cn.p2psupervision.platform.requestid.RequestIds;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.CallerView;
+import cn.p2psupervision.platform.web.reactive.ReactiveProblems;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import reactor.core.publisher.Mono;
 
-/** What the gateway answers itself: who is calling, and the problem when a routed service is down. */
+/** What the gateway answers itself: who is calling, and the problem when a routed call fails. */
 @RestController
 class GatewayController {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayController.class);
+
+    private final CircuitBreakerRegistry breakers;
+
+    GatewayController(CircuitBreakerRegistry breakers) {
+        this.breakers = breakers;
+    }
 
     /** {@code GET /api/v1/me}: the caller as the gateway validated the token. */
     @GetMapping("/api/v1/me")
@@ -24,14 +35,19 @@ class GatewayController {
         return CallerView.of(caller);
     }
 
-    /** Circuit-breaker fallback of every route: a 503 problem naming the unavailable service. */
+    /**
+     * Circuit-breaker fallback of every route (the gateway forwards here; clients cannot reach it): a problem naming
+     * the service, with the status that fits the failure (see {@link BreakerFallback}).
+     */
     @RequestMapping("/fallback/{service}")
-    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemException.unavailable(service).toProblemDetail();
-        String requestId = exchange.getAttribute(RequestIds.MDC_KEY);
-        if (requestId != null) {
-            problem.setProperty("requestId", requestId);
+    Mono<Void> fallback(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable failure = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        BreakerFallback fallback = BreakerFallback.of(service, failure, breakers);
+        log.debug("Call to {} failed ({}): answering {}", service, failure, fallback.problem().getStatus());
+        if (fallback.retryAfter() != null) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(fallback.retryAfter().toSeconds()));
         }
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ReactiveProblems.write(exchange, fallback.problem());
     }
 }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -18,16 +19,16 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenAPI.class)
+@EnableConfigurationProperties(ApiProperties.class)
 public class OpenApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OpenAPI platformOpenApi(Environment environment) {
+    OpenAPI platformOpenApi(Environment environment, ApiProperties api) {
         String name = environment.getProperty("spring.application.name", "service");
         return new OpenAPI()
                 .info(new Info().title(name).version("v1")
-                        .description(environment.getProperty("platform.api.description",
-                                "P2P supervision platform: " + name)))
+                        .description(api.description() != null ? api.description() : "P2P supervision platform: " + name))
                 .addServersItem(new Server().url("/"))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))

@@ -2,13 +2,12 @@ package cn.p2psupervision.platform.time;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * The domain clock. Every rule that reads time (deadlines, notice periods, "after 2016-08-24") takes it from this bean.
@@ -16,6 +15,7 @@ import org.springframework.core.env.Environment;
  * there. Token expiry is checked against real time, not against this clock.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(ClockProperties.class)
 public class ClockAutoConfiguration {
 
     /** Campaign time zone: China Standard Time. */
@@ -23,13 +23,11 @@ public class ClockAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(Environment environment) {
+    Clock clock(ClockProperties properties) {
         Clock system = Clock.system(CAMPAIGN_ZONE);
-        String start = environment.getProperty("platform.clock.start");
-        if (start == null || start.isBlank()) {
+        if (properties.start() == null) {
             return system;
         }
-        OffsetDateTime startAt = OffsetDateTime.parse(start.trim());
-        return Clock.offset(system, Duration.between(system.instant(), startAt.toInstant()));
+        return Clock.offset(system, Duration.between(system.instant(), properties.start().toInstant()));
     }
 }

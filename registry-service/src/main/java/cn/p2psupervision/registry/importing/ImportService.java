@@ -25,11 +25,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -53,11 +48,9 @@ import cn.p2psupervision.registry.institution.InstitutionVersion;
 public class ImportService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
-    static final String JOBS = "imports";
-    static final String ROWS = "import_rows";
     private static final int BATCH = 500;
 
-    private final MongoTemplate mongo;
+    private final ImportStore store;
     private final RowImporter importer;
     private final JsonMapper json;
     private final AuditTrail audit;
@@ -70,9 +63,9 @@ public class ImportService implements DisposableBean {
         return thread;
     });
 
-    public ImportService(MongoTemplate mongo, RowImporter importer, JsonMapper json, AuditTrail audit, Clock clock,
+    public ImportService(ImportStore store, RowImporter importer, JsonMapper json, AuditTrail audit, Clock clock,
                          ImportProperties properties) {
-        this.mongo = mongo;
+        this.store = store;
         this.importer = importer;
         this.json = json;
         this.audit = audit;
@@ -84,10 +77,8 @@ public class ImportService implements DisposableBean {
     /** Imports interrupted by a restart are marked failed: re-submitting the file is safe, imports are idempotent. */
     @EventListener(ApplicationReadyEvent.class)
     void failInterrupted() {
-        mongo.updateMulti(Query.query(Criteria.where("state").in(ImportJob.State.QUEUED.name(), ImportJob.State.RUNNING.name())),
-                new Update().set("state", ImportJob.State.FAILED.name()).set("finishedAt", clock.instant())
-                        .set("message", "Interrupted by a restart of the service; submit the file again (imports are idempotent)"),
-                JOBS);
+        store.failUnfinished("Interrupted by a restart of the service; submit the file again (imports are idempotent)",
+                clock.instant());
     }
 
     /** Stores the upload and queues it; the job is returned at once (202). */
@@ -119,7 +110,7 @@ public class ImportService implements DisposableBean {
         }
         ImportJob job = new ImportJob(id, kind, format, ImportJob.State.QUEUED, InstitutionVersion.ChangedBy.of(caller),
                 clock.instant(), null, 0, Map.of(), null);
-        mongo.insert(job, JOBS);
+        store.create(job);
         audit.record(caller, "IMPORT_STARTED", "import", id, null, Map.of("kind", kind, "format", format), null);
         worker.submit(() -> run(job, file, caller));
         return job;
@@ -127,26 +118,17 @@ public class ImportService implements DisposableBean {
 
     public ImportJob job(Caller caller, String id) {
         requireCentral(caller);
-        ImportJob job = mongo.findById(id, ImportJob.class, JOBS);
-        if (job == null) {
-            throw ProblemException.notFound("Import", id);
-        }
-        return job;
+        return store.job(id).orElseThrow(() -> ProblemException.notFound("Import", id));
     }
 
     /** The per-row report, optionally one outcome only, in row order. */
     public List<ImportRow> rows(Caller caller, String id, ImportJob.Outcome outcome, PageParameters paging) {
         job(caller, id);
-        Criteria criteria = Criteria.where("importId").is(id);
-        if (outcome != null) {
-            criteria = criteria.and("outcome").is(outcome.name());
-        }
-        return mongo.find(Query.query(criteria).with(Sort.by("row")).skip(paging.offset()).limit(paging.size()),
-                ImportRow.class, ROWS);
+        return store.rows(id, outcome, paging);
     }
 
     private void run(ImportJob job, Path file, Caller caller) {
-        mongo.updateFirst(byId(job.id()), new Update().set("state", ImportJob.State.RUNNING.name()), JOBS);
+        store.running(job.id());
         Map<ImportJob.Outcome, Long> counts = new EnumMap<>(ImportJob.Outcome.class);
         List<ImportRow> batch = new ArrayList<>(BATCH);
         long row = 0;
@@ -192,18 +174,12 @@ public class ImportService implements DisposableBean {
     }
 
     private void flush(String id, List<ImportRow> batch, long rows, Map<ImportJob.Outcome, Long> counts) {
-        if (!batch.isEmpty()) {
-            mongo.insert(batch, ROWS);
-            batch.clear();
-        }
-        Update update = new Update().set("rows", rows);
-        counts.forEach((outcome, count) -> update.set("counts." + outcome.name(), count));
-        mongo.updateFirst(byId(id), update, JOBS);
+        store.progress(id, batch, rows, counts);
+        batch.clear();
     }
 
     private void finish(String id, ImportJob.State state, String message) {
-        mongo.updateFirst(byId(id), new Update().set("state", state.name()).set("finishedAt", clock.instant())
-                .set("message", message), JOBS);
+        store.finish(id, state, message, clock.instant());
     }
 
     private interface RowSource {
@@ -264,10 +240,6 @@ public class ImportService implements DisposableBean {
         if (!caller.isCentral()) {
             throw ProblemException.forbidden("Imports are central's (REG-05)");
         }
-    }
-
-    private static Query byId(String id) {
-        return Query.query(Criteria.where("_id").is(id));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
@@ -68,6 +69,13 @@ public class ReactiveSecurityAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** Firewall rejections as problems; {@code @EnableWebFluxSecurity} hands a unique such bean to its filter chain. */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler platformExchangeRejectedHandler() {
+        return new ReactiveFirewallProblemHandler();
     }
 
     @Bean
