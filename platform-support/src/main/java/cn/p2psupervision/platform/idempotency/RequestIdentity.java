@@ -52,11 +52,17 @@ public record RequestIdentity(String idempotencyKey, String requestKey, String b
 
     /** Refuses a key reused with a different body: 422 naming the key. Null digests (older records) pass. */
     public void checkSameBody(String storedBodyDigest) {
-        if (idempotencyKey != null && storedBodyDigest != null && !storedBodyDigest.equals(bodyDigest)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + idempotencyKey
-                    + "' was already used for a different request; use a new key for a new request",
-                    Map.of("idempotencyKey", idempotencyKey));
+        if (storedBodyDigest != null && !storedBodyDigest.equals(bodyDigest)) {
+            throw keyReused();
         }
+    }
+
+    /** The 422 of a key (or, without one, a change key) that came before with another body. */
+    public ProblemException keyReused() {
+        String key = idempotencyKey == null ? "(none)" : idempotencyKey;
+        return new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
+                + "' was already used for a different request; use a new key for a new request",
+                Map.of("idempotencyKey", key));
     }
 
     private static String sha256(String material) {

@@ -79,6 +79,11 @@ public final class InputPolicy {
             return null;
         }
         String value = written.strip();
+        // longer than any allowed decimal can be (18 + 1 + 6 digits, a sign): refused before it is parsed at all
+        if (value.length() > MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS + 2 + 20) {
+            throw new InvalidInputException(member, "must have at most " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point and " + MAX_FRACTION_DIGITS + " after it");
+        }
         if (!PLAIN_DECIMAL.matcher(value).matches()) {
             throw new InvalidInputException(member, "must be a decimal number in plain notation, e.g. \"1250000.00\"");
         }
@@ -142,18 +147,6 @@ public final class InputPolicy {
             }
         }
         throw new InvalidInputException(member, "must be a month written yyyy-MM, e.g. 2017-05");
-    }
-
-    /** A whole number written in decimal digits, within [min, max]. */
-    public static long wholeNumber(String member, String written, long min, long max) {
-        if (written == null || !written.strip().matches("-?\\d{1,18}")) {
-            throw new InvalidInputException(member, "must be a whole number");
-        }
-        long value = Long.parseLong(written.strip());
-        if (value < min || value > max) {
-            throw new InvalidInputException(member, "must be between " + min + " and " + max);
-        }
-        return value;
     }
 
     /** One of an enumeration's constants, by name; the message lists them. */

@@ -66,7 +66,7 @@ public final class JsonInputProblems {
         }
         if (e instanceof StreamReadException) {
             TokenStreamLocation at = e.getLocation();
-            return "The body is not valid JSON" + (at == null || at.getLineNr() < 0 ? ""
+            return "is not valid JSON" + (at == null || at.getLineNr() < 0 ? ""
                     : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
                     + ": send UTF-8 JSON of the documented shape";
         }

@@ -45,8 +45,8 @@ public class InvalidInputException extends RuntimeException {
         return new InvalidInputException(path, getMessage(), rule);
     }
 
-    /** e.g. {@code branches[2].province must be a province code}. */
+    /** e.g. {@code branches[2].province must be a province code}; {@code The request body is not valid JSON …}. */
     public String describe() {
-        return member == null ? getMessage() : member + " " + getMessage();
+        return (member == null ? "The request body" : member) + " " + getMessage();
     }
 }

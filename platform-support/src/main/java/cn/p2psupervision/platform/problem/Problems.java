@@ -1,6 +1,7 @@
 package cn.p2psupervision.platform.problem;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
 import org.springframework.http.ProblemDetail;
@@ -10,7 +11,30 @@ import cn.p2psupervision.platform.requestid.RequestIds;
 /** Builds problem details and writes them as JSON where no message converter is at hand (security filters). */
 public final class Problems {
 
+    /**
+     * Text that names Java code: a package-qualified name or an exception or error class. Framework exceptions
+     * sometimes put such names in their detail (e.g. the body type a codec could not read); a client must never see
+     * them.
+     */
+    private static final Pattern JAVA_NAMES = Pattern.compile(
+            "\\b(?:java|javax|jakarta|sun|com\\.sun|org\\.springframework|io\\.netty|reactor|tools\\.jackson"
+                    + "|com\\.fasterxml|io\\.github|org\\.apache|org\\.bson|com\\.mongodb|cn\\.p2psupervision)\\.\\w"
+                    + "|\\w(?:Exception|Error)\\b");
+
     private Problems() {
+    }
+
+    /** Whether {@code text} names Java code. */
+    public static boolean namesJavaCode(String text) {
+        return text != null && JAVA_NAMES.matcher(text).find();
+    }
+
+    /** The last guard before a problem is written: a detail naming Java code is replaced by the title. */
+    public static ProblemDetail withoutJavaNames(ProblemDetail problem) {
+        if (namesJavaCode(problem.getDetail())) {
+            problem.setDetail(problem.getTitle());
+        }
+        return problem;
     }
 
     public static ProblemDetail of(ProblemType type, String detail) {

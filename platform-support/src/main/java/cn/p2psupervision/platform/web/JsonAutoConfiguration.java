@@ -25,8 +25,9 @@ import cn.p2psupervision.platform.input.PolicyJsonModule;
  *       read into a tree keeps every digit and its scale), no float taken as a whole number ({@code 1.5} lenders),
  *       no unknown or duplicate member, no enum by its index, no null inside a list, nothing after the body.</li>
  * </ul>
- * DTOs a service reads from another context's responses (Feign) say {@code @JsonIgnoreProperties(ignoreUnknown =
- * true)}: requests are strict, responses of other services are read tolerantly.
+ * The same mapper reads what a service receives from another context (Feign): DTOs for those responses say
+ * {@code @JsonIgnoreProperties(ignoreUnknown = true)}, so that a context may add members without breaking its callers;
+ * the text, decimal and date rules apply to them too.
  */
 @AutoConfiguration
 @ConditionalOnClass(JsonMapperBuilderCustomizer.class)

@@ -114,6 +114,19 @@ class InputPolicyApiTest {
     }
 
     @Test
+    void aMalformedFormEncodedBodyIsAProblemNotA500() throws Exception {
+        for (String method : List.of("PUT", "PATCH", "DELETE")) {
+            HttpResponse<String> response = http.send(request("/api/v1/test/inputs")
+                    .setHeader("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString("a=%zz&b=%ff")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method + " " + response.body()).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() throws Exception {
         HttpResponse<String> response = post("{\"tags\": [\"" + "y".repeat(9000) + "\"" + (",\"" + "y".repeat(9000)
                 + "\"").repeat(8) + "]}");

@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.problem.InvalidInputException;
 
 /**
  * The documented CSV columns of the imports (see docs/api.md), turned into the same JSON shape the API takes, so that
@@ -42,11 +42,11 @@ final class CsvColumns {
     static void checkHeader(List<String> header, List<String> known) {
         for (String column : header) {
             if (!known.contains(column.trim())) {
-                throw ProblemException.invalid("Unknown CSV column '" + column + "'; columns are " + known);
+                throw new InvalidInputException("file", "has an unknown CSV column '" + column + "'; columns are " + known);
             }
         }
         if (!header.contains("creditCode")) {
-            throw ProblemException.invalid("The CSV header must name a creditCode column");
+            throw new InvalidInputException("file", "has no creditCode column in its CSV header");
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class CsvReader implements AutoCloseable {
 
+    /** The longest field accepted: longer means a broken file (typically an unterminated quote), not a value. */
+    static final int MAX_FIELD = 100_000;
+
     private final Reader in;
     private int pushedBack = -2;
     private boolean started;
@@ -46,6 +49,9 @@ final class CsvReader implements AutoCloseable {
                     }
                 } else {
                     field.append((char) c);
+                    if (field.length() > MAX_FIELD) {
+                        throw new FieldTooLongException();
+                    }
                 }
             } else if (c == '"' && field.length() == 0) {
                 quoted = true;
@@ -68,6 +74,16 @@ final class CsvReader implements AutoCloseable {
             } else {
                 field.append((char) c);
             }
+            if (field.length() > MAX_FIELD) {
+                throw new FieldTooLongException();
+            }
+        }
+    }
+
+    /** A field longer than {@link #MAX_FIELD} characters. */
+    static final class FieldTooLongException extends IOException {
+        FieldTooLongException() {
+            super("field over " + MAX_FIELD + " characters");
         }
     }
 

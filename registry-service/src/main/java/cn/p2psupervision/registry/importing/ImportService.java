@@ -93,7 +93,7 @@ public class ImportService implements DisposableBean {
             Files.copy(new LimitedInputStream(body, maxUploadBytes), file, StandardCopyOption.REPLACE_EXISTING);
             UploadCheck.utf8(file);
             if (format == ImportJob.Format.CSV) {
-                checkCsvHeader(file, kind);
+                UploadCheck.csv(file, columnsOf(kind));
             } else {
                 UploadCheck.json(file, json);
             }
@@ -184,17 +184,6 @@ public class ImportService implements DisposableBean {
 
     private interface RowSource {
         JsonNode next() throws IOException;
-    }
-
-    /** A wrong header is answered at once (400), before the job is queued. */
-    private static void checkCsvHeader(Path file, ImportJob.Kind kind) throws IOException {
-        try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-            List<String> header = csv.next();
-            if (header == null) {
-                throw ProblemException.invalid("The CSV file is empty: it needs a header line");
-            }
-            CsvColumns.checkHeader(header.stream().map(String::trim).toList(), columnsOf(kind));
-        }
     }
 
     private static List<String> columnsOf(ImportJob.Kind kind) {

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -62,15 +63,40 @@ final class UploadCheck {
         }
     }
 
-    /** Refuses a JSON upload that is not well-formed, naming where it breaks. */
+    /**
+     * Refuses a CSV upload whose header is not the documented one, or that cannot be read to its end: a field over
+     * {@value CsvReader#MAX_FIELD} characters (an unterminated quote swallows the rest of the file).
+     */
+    static void csv(Path file, List<String> knownColumns) throws IOException {
+        long record = 0;
+        try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            List<String> header = csv.next();
+            if (header == null) {
+                throw new InvalidInputException("file", "is empty: the CSV file needs a header line");
+            }
+            CsvColumns.checkHeader(header.stream().map(String::trim).toList(), knownColumns);
+            while (csv.next() != null) {
+                record++;
+            }
+        } catch (CsvReader.FieldTooLongException e) {
+            throw new InvalidInputException("file", "has a field over " + CsvReader.MAX_FIELD + " characters in data row "
+                    + (record + 1) + " (an unterminated quote?)");
+        }
+    }
+
+    /** Refuses a JSON upload that is not well-formed, naming where it breaks; every value is read, none skipped. */
     static void json(Path file, JsonMapper json) throws IOException {
         try (JsonParser parser = json.createParser(file.toFile())) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
                 throw new InvalidInputException("file", "is empty: send a JSON array of rows");
             }
-            while (parser.nextToken() != null) {
-                parser.skipChildren();
+            for (; token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.PROPERTY_NAME) {
+                    parser.getString(); // decodes the text, so that its length limit is checked here
+                } else if (token.isNumeric()) {
+                    parser.getNumberValueDeferred();
+                }
             }
         } catch (JacksonException e) {
             InvalidInputException invalid = JsonInputProblems.of(e);

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import cn.p2psupervision.platform.idempotency.IdempotencyKeys;
 import cn.p2psupervision.platform.idempotency.RequestIdentity;
 import cn.p2psupervision.platform.input.PageParameters;
 import cn.p2psupervision.platform.problem.ProblemException;
@@ -24,10 +25,12 @@ import cn.p2psupervision.platform.security.ProvinceScope;
 public class InstitutionService {
 
     private final InstitutionStore store;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    public InstitutionService(InstitutionStore store, Clock clock) {
+    public InstitutionService(InstitutionStore store, IdempotencyKeys idempotencyKeys, Clock clock) {
         this.store = store;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
 
@@ -44,14 +47,14 @@ public class InstitutionService {
         }
         InstitutionFile file = InstitutionFile.register(code, registeredProvince, facts,
                 sourceOf(caller, source, asOf), clock.instant());
+        idempotencyKeys.claim(request);
         try {
             return store.commit(null, file, "REGISTER", reason, InstitutionVersion.ChangedBy.of(caller),
                     request.changeKeyFor(file.id()), request.bodyDigest());
         } catch (InstitutionStore.StaleVersionException exists) {
             throw ProblemException.conflict("An institution with credit code " + code.value() + " is already registered");
         } catch (InstitutionStore.RetriedWithOtherBody reused) {
-            request.checkSameBody(reused.storedDigest());
-            throw reused;
+            throw request.keyReused();
         }
     }
 
@@ -226,14 +229,14 @@ public class InstitutionService {
 
     private InstitutionFile commit(InstitutionFile file, InstitutionFile next, String action, String reason,
                                    Caller caller, RequestIdentity request) {
+        idempotencyKeys.claim(request);
         try {
             return store.commit(file, next, action, reason, InstitutionVersion.ChangedBy.of(caller),
                     changeKeyOf(request, file, file.version()), request.bodyDigest());
         } catch (InstitutionStore.StaleVersionException stale) {
             throw ProblemException.staleVersion(stale.basedOn() + 1);
         } catch (InstitutionStore.RetriedWithOtherBody reused) {
-            request.checkSameBody(reused.storedDigest());
-            throw reused;
+            throw request.keyReused();
         }
     }
 

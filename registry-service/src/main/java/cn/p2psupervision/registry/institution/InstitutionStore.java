@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,6 +43,13 @@ public class InstitutionStore {
     static final String VERSIONS = "institution_versions";
     static final String ENTRIES = "institution_entries";
     private static final String AUDIT_TYPE = "institution";
+    /**
+     * Compare-and-set attempts of one projection. Each failed attempt means another derivation wrote meanwhile; the
+     * bound only guards against a document the condition can never match (the file stays one version behind, which
+     * the next read completes).
+     */
+    private static final int MAX_PROJECTION_ATTEMPTS = 20;
+    private static final Logger log = LoggerFactory.getLogger(InstitutionStore.class);
 
     private final MongoTemplate mongo;
     private final AuditTrail audit;
@@ -258,7 +267,7 @@ public class InstitutionStore {
 
     /** The register line at {@code file}'s version, unless the stored line is as new; continues its status history. */
     void projectLine(InstitutionFile file) {
-        while (true) {
+        for (int attempt = 0; attempt < MAX_PROJECTION_ATTEMPTS; attempt++) {
             InstitutionEntry line = mongo.findById(file.id(), InstitutionEntry.class, ENTRIES);
             Long stored = line == null ? null : line.version();
             if (stored != null && stored >= file.version()
@@ -266,10 +275,12 @@ public class InstitutionStore {
                 return;
             }
         }
+        log.warn("Register line {} not projected at version {}: it kept changing; the next read completes it",
+                file.id(), file.version());
     }
 
     private void projectFile(InstitutionFile file) {
-        while (true) {
+        for (int attempt = 0; attempt < MAX_PROJECTION_ATTEMPTS; attempt++) {
             Query byId = Query.query(Criteria.where("_id").is(file.id()));
             byId.fields().include("version");
             Document found = mongo.findOne(byId, Document.class, FILES);
@@ -278,6 +289,8 @@ public class InstitutionStore {
                 return;
             }
         }
+        log.warn("File {} not projected at version {}: it kept changing; the next read completes it", file.id(),
+                file.version());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
+import cn.p2psupervision.platform.input.InputPolicy;
 import cn.p2psupervision.platform.problem.InvalidInputException;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.RuleViolationException;
@@ -46,6 +47,7 @@ public class ReportService {
 
     /** Submits a report; re-submitting the latest figures unchanged is recognised as a retry and changes nothing. */
     public Submitted submit(Caller caller, String idOrCode, ReportSubmission submission) {
+        InputPolicy.month("period", submission.period());
         if (submission.source() != null && !submission.source().claimable()) {
             throw new InvalidInputException("source", "must be one of " + Arrays.stream(FactSource.Source.values())
                     .filter(FactSource.Source::claimable).toList() + " (" + submission.source()

@@ -28,8 +28,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.registry.TestCodes;
-import cn.p2psupervision.registry.institution.InstitutionFile;
-import cn.p2psupervision.registry.institution.CreditCode;
 import cn.p2psupervision.registry.institution.TestCaller;
 
 /**
@@ -316,8 +314,9 @@ class RegistryHardeningTest {
         assertThat(problem.path("idempotencyKey").asString()).isEqualTo("reg-42");
         assertThat(ok(send(TestCaller.ZJ_OFFICER, get(BASE + "/" + firstCode))).path("name").asString())
                 .isEqualTo("Keyed Lending");
-        // another credit code is another record: the key binds to the record it changed
-        assertThat(reusedElsewhere.getStatus()).isEqualTo(201);
+        // a body about another record is still another body: the key is the caller's, not the record's
+        assertThat(problem(reusedElsewhere, 422).path("idempotencyKey").asString()).isEqualTo("reg-42");
+        assertThat(send(TestCaller.ZJ_OFFICER, get(BASE + "/" + otherCode)).getStatus()).isEqualTo(404);
 
         String id = read(created).path("id").asString();
         MockHttpServletResponse patched = send(TestCaller.ZJ_OFFICER, patch(BASE + "/" + id)
@@ -330,6 +329,48 @@ class RegistryHardeningTest {
         assertThat(problem(patchReused, 422).path("idempotencyKey").asString()).isEqualTo("p-1");
         assertThat(ok(send(TestCaller.ZJ_OFFICER, get(BASE + "/" + id))).path("registeredAddress").asString())
                 .isEqualTo("A");
+    }
+
+    @Test
+    void aRequestRefusedByValidationLeavesItsIdempotencyKeyFreeForTheCorrectedOne() throws Exception {
+        String code = TestCodes.next("91330100");
+        MockHttpServletResponse refused = send(TestCaller.ZJ_OFFICER, post(BASE).contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "fix-me").content(registration(code, "\"\"")));
+        MockHttpServletResponse corrected = send(TestCaller.ZJ_OFFICER, post(BASE)
+                .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "fix-me")
+                .content(registration(code, "\"Corrected Lending\"")));
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(corrected.getStatus()).as(corrected.getContentAsString()).isEqualTo(201);
+    }
+
+    @Test
+    void aReportPeriodOutsideTheCampaignCenturiesIsRefusedLikeAnyMonth() throws Exception {
+        Registered file = register();
+        assertInvalid(report(file, report("0001-01", "\"1.00\"", "1")), "period", "between 1900-01 and 2099-12");
+    }
+
+    @Test
+    void anOverlongDecimalStringIsRefusedBeforeItIsParsed() throws Exception {
+        Registered file = register();
+        assertInvalid(report(file, report("2017-04", "\"" + "9".repeat(200_000) + "\"", "1")), "loanBalance",
+                "at most 18 digits");
+    }
+
+    @Test
+    void aCsvWithAnUnterminatedQuoteIsRefusedAtUpload() throws Exception {
+        String good = TestCodes.next("91330100");
+        String csv = "creditCode,name,registeredProvince\n" + good + ",Good Lending,33\n" + TestCodes.next("91330100")
+                + ",\"Broken Lending,33\n" + "x".repeat(CsvChunk.SIZE) + "\n";
+
+        assertInvalid(send(TestCaller.CENTRAL, post("/api/v1/registry/imports").contentType("text/csv").content(csv)),
+                "file", "unterminated quote");
+        assertThat(send(TestCaller.CENTRAL, get(BASE + "/" + good)).getStatus()).isEqualTo(404);
+    }
+
+    /** A chunk longer than any CSV field may be. */
+    private static final class CsvChunk {
+        static final int SIZE = 100_001;
     }
 
     @Test

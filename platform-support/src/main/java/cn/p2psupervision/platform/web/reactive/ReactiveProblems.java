@@ -1,7 +1,6 @@
 package cn.p2psupervision.platform.web.reactive;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
@@ -17,16 +16,6 @@ import reactor.core.publisher.Mono;
 
 /** Writes a problem straight to a reactive response (security handlers, error handler, gateway fallbacks). */
 public final class ReactiveProblems {
-
-    /**
-     * Text that names Java code: a package-qualified name or an exception or error class. Framework exceptions
-     * sometimes put such names in their detail (e.g. the body type a codec could not read); a client must never see
-     * them.
-     */
-    private static final Pattern JAVA_NAMES = Pattern.compile(
-            "\\b(?:java|javax|jakarta|sun|com\\.sun|org\\.springframework|io\\.netty|reactor|tools\\.jackson"
-                    + "|com\\.fasterxml|io\\.github|cn\\.p2psupervision)\\.\\w"
-                    + "|\\w(?:Exception|Error)\\b");
 
     private ReactiveProblems() {
     }
@@ -45,9 +34,7 @@ public final class ReactiveProblems {
         if (requestId != null) {
             problem.setProperty("requestId", requestId);
         }
-        if (namesJavaCode(problem.getDetail())) {
-            problem.setDetail(problem.getTitle());
-        }
+        Problems.withoutJavaNames(problem);
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -60,8 +47,4 @@ public final class ReactiveProblems {
         return response.writeWith(Mono.just(body));
     }
 
-    /** Whether a text names Java packages, classes or exceptions (and so must not reach a client). */
-    public static boolean namesJavaCode(String text) {
-        return text != null && JAVA_NAMES.matcher(text).find();
-    }
 }

@@ -33,7 +33,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getReporter().write(Problems.toJson(problem));
+            java.io.Writer writer = response.getReporter();
+            if (writer == null) {
+                return; // the response can no longer take a body
+            }
+            writer.write(Problems.toJson(problem));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response is committed: nothing more to say

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -80,9 +79,9 @@ public class RequestInputFilter extends OncePerRequestFilter {
         }
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            String name = decode("query", eq < 0 ? pair : pair.substring(0, eq));
+            String name = InputPolicy.text("query parameter name", decode("query", eq < 0 ? pair : pair.substring(0, eq)),
+                    100);
             String value = eq < 0 ? "" : decode(name, pair.substring(eq + 1));
-            InputPolicy.text("query parameter name", name, 100);
             InputPolicy.text(name, value, properties.maxParameterLength());
         }
     }

@@ -136,6 +136,7 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(ProblemType.forStatus(statusCode.value()),
                 body instanceof ProblemDetail detail ? detail.getDetail() : null);
         problem.setStatus(statusCode.value());
+        Problems.withoutJavaNames(problem);
         return new ResponseEntity<>(problem, withProblemType(headers), statusCode);
     }
 
@@ -151,6 +152,7 @@ public class ServletProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        Problems.withoutJavaNames(problem);
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
