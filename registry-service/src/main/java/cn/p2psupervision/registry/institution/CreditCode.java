@@ -27,26 +27,25 @@ public record CreditCode(String value) {
     /** Validates the value as-is (no trimming or case folding); see REG-01. */
     public CreditCode {
         if (value == null) {
-            throw new InvalidCreditCodeException("Credit code must not be null");
+            throw new InvalidCreditCodeException("is required");
         }
         if (value.length() != LENGTH) {
-            throw new InvalidCreditCodeException(
-                    "Credit code must be " + LENGTH + " characters long but was " + value.length()
-                            + ": '" + value + "'");
+            throw new InvalidCreditCodeException("must be " + LENGTH + " characters long but was " + value.length()
+                    + (value.length() <= 40 ? ": '" + value + "'" : ""));
         }
         checkCharacters(value);
         char expected = checkCharacter(value.substring(0, BODY_LENGTH));
         char actual = value.charAt(BODY_LENGTH);
         if (actual != expected) {
             throw new InvalidCreditCodeException(
-                    "Credit code " + value + " has check character " + actual + " but it should be " + expected);
+                    "'" + value + "' has check character " + actual + " but it should be " + expected);
         }
     }
 
     /** Trims and upper-cases {@code raw}, then validates it (REG-01). */
     public static CreditCode parse(String raw) {
         if (raw == null) {
-            throw new InvalidCreditCodeException("Credit code must not be null");
+            throw new InvalidCreditCodeException("is required");
         }
         return new CreditCode(raw.strip().toUpperCase(Locale.ROOT));
     }
@@ -68,9 +67,8 @@ public record CreditCode(String value) {
      */
     public static char checkCharacter(String first17) {
         if (first17 == null || first17.length() != BODY_LENGTH) {
-            throw new InvalidCreditCodeException(
-                    "Credit code body must be " + BODY_LENGTH + " characters long but was "
-                            + (first17 == null ? "null" : first17.length() + ": '" + first17 + "'"));
+            throw new InvalidCreditCodeException("must have a body of " + BODY_LENGTH + " characters but had "
+                    + (first17 == null ? "none" : first17.length()));
         }
         checkCharacters(first17);
         int sum = 0;
@@ -86,7 +84,7 @@ public record CreditCode(String value) {
             char c = s.charAt(i);
             if (CHARSET.indexOf(c) < 0) {
                 throw new InvalidCreditCodeException(
-                        "Character '" + c + "' at position " + (i + 1) + " is not allowed in a credit code"
+                        "has character '" + c + "' at position " + (i + 1) + ", which a credit code cannot hold"
                                 + " (allowed: digits and upper-case letters except I, O, S, V, Z)");
             }
         }
