@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -81,14 +83,20 @@ class InstitutionController {
 
     /** A file by id or by credit code. */
     @GetMapping(InstitutionPaths.FILE)
-    ResponseEntity<InstitutionView> get(@PathVariable String idOrCode, Caller caller) {
+    ResponseEntity<InstitutionView> get(@PathVariable String idOrCode, Caller caller, WebRequest request) {
         ScopedFile file = institutions.read(caller, idOrCode);
+        if (request.checkNotModified(etag(file.file()))) {
+            return null;
+        }
         return ResponseEntity.ok().eTag(etag(file.file())).body(InstitutionView.of(file));
     }
 
     @GetMapping("/by-code/{creditCode}")
-    ResponseEntity<InstitutionView> byCode(@PathVariable String creditCode, Caller caller) {
+    ResponseEntity<InstitutionView> byCode(@PathVariable String creditCode, Caller caller, WebRequest request) {
         ScopedFile file = institutions.read(caller, InstitutionFile.idFor(creditCode(creditCode)));
+        if (request.checkNotModified(etag(file.file()))) {
+            return null;
+        }
         return ResponseEntity.ok().eTag(etag(file.file())).body(InstitutionView.of(file));
     }
 
@@ -134,7 +142,7 @@ class InstitutionController {
 
     /** AUTH-02/REG-10: the files in the caller's scope, filtered and paged. */
     @GetMapping
-    PageView<InstitutionSummary> list(Caller caller,
+    ResponseEntity<PageView<InstitutionSummary>> list(Caller caller, WebRequest request,
                                       @RequestParam(required = false) String province,
                                       @RequestParam(required = false) InstitutionStatus status,
                                       @RequestParam(required = false) Boolean crossRegion,
@@ -144,10 +152,14 @@ class InstitutionController {
                                       @RequestParam(defaultValue = "20") int size,
                                       @RequestParam(defaultValue = "name") String sort) {
         PageParameters paging = PageParameters.of(page, size, 200, sort, SORTABLE, "name");
+        String etag = RegisterEtags.of(institutions.registerSequence(), caller, queryOf(request));
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
         var result = institutions.list(caller, new EntryFilter(province, status, crossRegion, namePrefix, controller),
                 paging);
-        return new PageView<>(result.content().stream().map(InstitutionSummary::of).toList(), result.page(),
-                result.size(), result.totalElements(), result.totalPages());
+        return ResponseEntity.ok().eTag(etag).body(new PageView<>(result.content().stream().map(InstitutionSummary::of)
+                .toList(), result.page(), result.size(), result.totalElements(), result.totalPages()));
     }
 
     /** REG-04: the controller's whole group. */
@@ -211,6 +223,11 @@ class InstitutionController {
             throw new InvalidInputException("creditCode", "is required");
         }
         return CreditCode.parse(raw);
+    }
+
+    /** The query string as sent: part of a list's entity tag. */
+    static String queryOf(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getQueryString() : null;
     }
 
     static String etag(InstitutionFile file) {

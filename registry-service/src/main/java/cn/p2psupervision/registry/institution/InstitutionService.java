@@ -25,11 +25,14 @@ import cn.p2psupervision.platform.security.ProvinceScope;
 public class InstitutionService {
 
     private final InstitutionStore store;
+    private final RegisterView register;
     private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    public InstitutionService(InstitutionStore store, IdempotencyKeys idempotencyKeys, Clock clock) {
+    public InstitutionService(InstitutionStore store, RegisterView register, IdempotencyKeys idempotencyKeys,
+                              Clock clock) {
         this.store = store;
+        this.register = register;
         this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
@@ -149,17 +152,22 @@ public class InstitutionService {
                 "Signed confirmation " + attestation.documentReference(), caller, request);
     }
 
+    /** The register's commit sequence as of now: lists and statistics answered now reflect it. */
+    public long registerSequence() {
+        return register.current().seq();
+    }
+
     /** AUTH-02: the files a caller may list, filtered and paged. */
     public Page<ScopedEntry> list(Caller caller, EntryFilter filter, PageParameters paging) {
         ProvinceScope.ReadableRecords readable = ProvinceScope.readable(caller);
         if (readable.none()) {
             return new Page<>(List.of(), paging.page(), paging.size(), 0);
         }
-        long total = store.countEntries(readable, filter);
-        List<ScopedEntry> content = store.entries(readable, filter, paging).stream()
+        RegisterView.Page page = register.current().page(readable, filter, paging);
+        List<ScopedEntry> content = page.content().stream()
                 .map(entry -> new ScopedEntry(entry, accessOf(caller, entry.registeredProvince(), entry.businessProvinces())))
                 .toList();
-        return new Page<>(content, paging.page(), paging.size(), total);
+        return new Page<>(content, paging.page(), paging.size(), page.total());
     }
 
     /**
@@ -171,7 +179,7 @@ public class InstitutionService {
         ScopedFile file = read(caller, idOrCode);
         InstitutionFile self = file.file();
         List<ScopedEntry> members = new ArrayList<>();
-        for (InstitutionEntry member : store.group(self)) {
+        for (InstitutionEntry member : register.current().group(self)) {
             members.add(new ScopedEntry(member, accessOf(caller, member.registeredProvince(), member.businessProvinces())));
         }
         if (members.stream().noneMatch(m -> m.entry().id().equals(self.id()))) {

@@ -1,19 +1,18 @@
 package cn.p2psupervision.registry.institution;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,8 +20,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
-import cn.p2psupervision.platform.input.PageParameters;
-import cn.p2psupervision.platform.security.ProvinceScope;
 
 /**
  * Persistence of files, their versions and their register lines, without multi-document transactions (REG-07). The
@@ -53,10 +50,12 @@ public class InstitutionStore {
 
     private final MongoTemplate mongo;
     private final AuditTrail audit;
+    private final RegisterChanges changes;
 
-    public InstitutionStore(MongoTemplate mongo, AuditTrail audit) {
+    public InstitutionStore(MongoTemplate mongo, AuditTrail audit, RegisterChanges changes) {
         this.mongo = mongo;
         this.audit = audit;
+        this.changes = changes;
     }
 
     /** The current file, completing any change committed but not yet derived. */
@@ -133,51 +132,27 @@ public class InstitutionStore {
         return Optional.ofNullable(mongo.findById(InstitutionVersion.idOf(id, version), InstitutionVersion.class, VERSIONS));
     }
 
-    /** AUTH-02, REG-10: one page of the register lines a caller may read, filtered and sorted. */
-    public List<InstitutionEntry> entries(ProvinceScope.ReadableRecords readable, EntryFilter filter,
-                                          PageParameters paging) {
-        Query query = new Query(criteria(readable, filter))
-                .with(Sort.by(paging.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, paging.sortField())
-                        .and(Sort.by("creditCode")))
-                .skip(paging.offset()).limit(paging.size());
-        return mongo.find(query, InstitutionEntry.class, ENTRIES);
+    /** Every register line, streamed (they are small by design): what {@link RegisterView} loads. */
+    Stream<InstitutionEntry> allEntries() {
+        return mongo.stream(new Query(), InstitutionEntry.class, ENTRIES);
     }
 
-    /**
-     * How many register lines a caller may read under {@code filter}. The {@code count} command, not
-     * {@code countDocuments}: the latter is an aggregation, which the embedded server answers by loading the whole
-     * collection into memory.
-     */
-    public long countEntries(ProvinceScope.ReadableRecords readable, EntryFilter filter) {
-        Document result = mongo.executeCommand(new Document("count", ENTRIES)
-                .append("query", new Query(criteria(readable, filter)).getQueryObject()));
-        return ((Number) result.get("n")).longValue();
-    }
-
-    /** REG-09: every register line a caller may read, streamed (whole lines: they are small by design). */
-    public Stream<InstitutionEntry> streamEntries(ProvinceScope.ReadableRecords readable) {
-        return mongo.stream(new Query(criteria(readable, EntryFilter.NONE)), InstitutionEntry.class, ENTRIES);
-    }
-
-    /**
-     * REG-04: the lines linked to a file through its controllers: files sharing one of its controllers' keys, files it
-     * controls, and the controllers that are themselves registered; by name.
-     */
-    public List<InstitutionEntry> group(InstitutionFile file) {
-        List<Criteria> links = new ArrayList<>();
-        links.add(Criteria.where("controllerKeys").is("CC:" + file.creditCode()));
-        if (!file.controllerKeys().isEmpty()) {
-            links.add(Criteria.where("controllerKeys").in(file.controllerKeys()));
-            links.add(Criteria.where("creditCode").in(file.controllerKeys().stream()
-                    .filter(k -> k.startsWith("CC:")).map(k -> k.substring(3)).toList()));
+    /** The register lines of {@code ids} that exist, by id (one {@code _id} lookup). */
+    Map<String, InstitutionEntry> entriesByIds(Collection<String> ids) {
+        Map<String, InstitutionEntry> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (InstitutionEntry line : mongo.find(Query.query(Criteria.where("_id").in(ids)), InstitutionEntry.class,
+                    ENTRIES)) {
+                byId.put(line.id(), line);
+            }
         }
-        return mongo.find(new Query(new Criteria().orOperator(links)).with(Sort.by("nameKey")), InstitutionEntry.class,
-                ENTRIES);
+        return byId;
     }
 
     /**
      * REG-03: shows a report's figures as {@code latestReport} on the file and its register line when its period is
-     * the latest they show (a later period is never replaced by an earlier one).
+     * the latest they show (a later period is never replaced by an earlier one), and records the change of the
+     * file's figures in the commit sequence.
      */
     public void recordLatestReport(String id, ReportFigures figures) {
         Document value = new Document();
@@ -194,32 +169,8 @@ public class InstitutionStore {
                         collection);
             }
         }
-    }
-
-    private static Criteria criteria(ProvinceScope.ReadableRecords readable, EntryFilter filter) {
-        List<Criteria> criteria = new ArrayList<>();
-        if (readable.none()) {
-            criteria.add(Criteria.where("_id").in(List.of()));
-        }
-        readable.province().ifPresent(p -> criteria.add(new Criteria().orOperator(
-                Criteria.where("registeredProvince").is(p), Criteria.where("businessProvinces").is(p))));
-        if (filter.province() != null) {
-            criteria.add(Criteria.where("registeredProvince").is(filter.province()));
-        }
-        if (filter.status() != null) {
-            criteria.add(Criteria.where("status").is(filter.status().name()));
-        }
-        if (filter.crossRegion() != null) {
-            criteria.add(Criteria.where("crossRegion").is(filter.crossRegion()));
-        }
-        if (filter.namePrefix() != null && !filter.namePrefix().isBlank()) {
-            criteria.add(Criteria.where("nameKey").regex("^" + Pattern.quote(filter.namePrefix().toLowerCase(Locale.ROOT))));
-        }
-        if (filter.controller() != null && !filter.controller().isBlank()) {
-            String key = filter.controller().trim().toUpperCase(Locale.ROOT);
-            criteria.add(Criteria.where("controllerKeys").in("CC:" + key, "ID:" + key));
-        }
-        return criteria.isEmpty() ? new Criteria() : new Criteria().andOperator(criteria);
+        // the figures of a period changed (latest or not): statistics must see it
+        changes.record(id);
     }
 
     /** Completes the derivation of every committed version after {@code current}. */
@@ -235,6 +186,8 @@ public class InstitutionStore {
             previous = version.get().snapshot();
             latest = previous;
         }
+        // a derivation that stopped after writing the line but before recording the change is completed here too
+        changes.record(id);
         InstitutionFile stored = mongo.findById(id, InstitutionFile.class, FILES);
         return stored != null && latest != null && stored.version() == latest.version() ? stored : latest;
     }
@@ -270,8 +223,11 @@ public class InstitutionStore {
         for (int attempt = 0; attempt < MAX_PROJECTION_ATTEMPTS; attempt++) {
             InstitutionEntry line = mongo.findById(file.id(), InstitutionEntry.class, ENTRIES);
             Long stored = line == null ? null : line.version();
-            if (stored != null && stored >= file.version()
-                    || compareAndSet(file.id(), stored, InstitutionEntry.of(file, line), ENTRIES)) {
+            if (stored != null && stored >= file.version()) {
+                return;
+            }
+            if (compareAndSet(file.id(), stored, InstitutionEntry.of(file, line), ENTRIES)) {
+                changes.record(file.id());
                 return;
             }
         }

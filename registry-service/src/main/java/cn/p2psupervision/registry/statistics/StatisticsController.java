@@ -1,24 +1,38 @@
 package cn.p2psupervision.registry.statistics;
 
+import java.time.YearMonth;
+
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 import cn.p2psupervision.platform.input.InputPolicy;
 import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.registry.institution.InstitutionService;
+import cn.p2psupervision.registry.institution.RegisterEtags;
 
 /** {@code GET /api/v1/registry/statistics?asOf=yyyy-MM}: the regional picture (REG-09, REG-10). */
 @RestController
 class StatisticsController {
 
     private final StatisticsService statistics;
+    private final InstitutionService institutions;
 
-    StatisticsController(StatisticsService statistics) {
+    StatisticsController(StatisticsService statistics, InstitutionService institutions) {
         this.statistics = statistics;
+        this.institutions = institutions;
     }
 
     @GetMapping("/api/v1/registry/statistics")
-    StatisticsService.Statistics statistics(Caller caller, @RequestParam(required = false) String asOf) {
-        return statistics.compute(caller, InputPolicy.month("asOf", asOf));
+    ResponseEntity<StatisticsService.Statistics> statistics(Caller caller, @RequestParam(required = false) String asOf,
+                                                            WebRequest request) {
+        YearMonth period = statistics.periodOf(InputPolicy.month("asOf", asOf));
+        String etag = RegisterEtags.of(institutions.registerSequence(), caller, "statistics?asOf=" + period);
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).body(statistics.compute(caller, period));
     }
 }

@@ -3,68 +3,85 @@ package cn.p2psupervision.registry.statistics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.ProvinceScope;
-import cn.p2psupervision.registry.institution.InstitutionEntry;
-import cn.p2psupervision.registry.institution.InstitutionStore;
+import cn.p2psupervision.registry.institution.RegisterView;
 import cn.p2psupervision.registry.institution.Province;
 import cn.p2psupervision.registry.institution.ReportFigures;
-import cn.p2psupervision.registry.report.ReportStore;
 
 /**
- * REG-09/REG-10: counts and totals per province and nationally for a month, from the register lines and each file's
- * monthly figures (looked up by id in batches, never a join over the report revisions). Each institution counts with
+ * REG-09/REG-10: counts and totals per province and nationally for a month, from this replica's copy of the register
+ * lines ({@link RegisterView}) and of the month's figures ({@link PeriodFigures}); an answer is kept per scope and
+ * month until the register changes, and after a change recomputed in memory from what changed. Each institution counts with
  * its status at the end of that month; institutions established after it are not counted. National figures are central's; a province sees the institutions registered in it, plus how many
  * registered elsewhere operate in it (AUTH-02).
  */
 @Service
 public class StatisticsService {
 
-    /** Files whose figures are looked up together. */
-    private static final int BATCH = 500;
+    /** Answers kept per scope and period, each valid for one snapshot of the register. */
+    private static final int ANSWERS = 128;
 
-    private final InstitutionStore store;
-    private final ReportStore reports;
+    private final RegisterView register;
+    private final PeriodFigures figures;
     private final Clock clock;
+    private final Map<AnswerKey, Answer> answers = new ConcurrentHashMap<>();
 
-    public StatisticsService(InstitutionStore store, ReportStore reports, Clock clock) {
-        this.store = store;
-        this.reports = reports;
+    public StatisticsService(RegisterView register, PeriodFigures figures, Clock clock) {
+        this.register = register;
+        this.figures = figures;
         this.clock = clock;
     }
 
+    /** The month statistics are for: {@code asOf}, or last month by the domain clock. */
+    public YearMonth periodOf(YearMonth asOf) {
+        return asOf == null ? YearMonth.now(clock).minusMonths(1) : asOf;
+    }
+
     public Statistics compute(Caller caller, YearMonth asOf) {
-        YearMonth period = asOf == null ? YearMonth.now(clock).minusMonths(1) : asOf;
+        YearMonth period = periodOf(asOf);
         ProvinceScope.ReadableRecords readable = ProvinceScope.readable(caller);
         if (readable.none()) {
             throw ProblemException.forbidden("Statistics are for the regulators");
         }
+        RegisterView.Snapshot snapshot = register.current();
+        AnswerKey key = new AnswerKey(readable, period);
+        Answer known = answers.get(key);
+        if (known != null && known.position() == snapshot.position()) {
+            return known.statistics();
+        }
+        Statistics statistics = compute(readable, period, snapshot);
+        if (answers.size() >= ANSWERS) {
+            answers.clear();
+        }
+        answers.put(key, new Answer(snapshot.position(), statistics));
+        return statistics;
+    }
+
+    private Statistics compute(ProvinceScope.ReadableRecords readable, YearMonth period, RegisterView.Snapshot snapshot) {
         LocalDate endOfPeriod = period.atEndOfMonth();
+        Map<String, ReportFigures> ofPeriod = figures.of(period.toString(), snapshot);
         Map<String, RegionalStatistics.Totals> byProvince = new TreeMap<>();
         long[] operatingHereRegisteredElsewhere = {0};
-        List<InstitutionEntry> batch = new ArrayList<>(BATCH);
-        try (Stream<InstitutionEntry> entries = store.streamEntries(readable)) {
-            entries.filter(entry -> entry.existedOn(endOfPeriod)).forEach(entry -> {
-                if (readable.province().filter(p -> !p.equals(entry.registeredProvince())).isPresent()) {
-                    operatingHereRegisteredElsewhere[0]++;
-                    return;
-                }
-                batch.add(entry);
-                if (batch.size() == BATCH) {
-                    addBatch(batch, period, byProvince);
-                }
-            });
-        }
-        addBatch(batch, period, byProvince);
+        snapshot.readable(readable).filter(entry -> entry.existedOn(endOfPeriod)).forEach(entry -> {
+            if (readable.province().filter(p -> !p.equals(entry.registeredProvince())).isPresent()) {
+                operatingHereRegisteredElsewhere[0]++;
+                return;
+            }
+            ReportFigures report = ofPeriod.get(entry.id());
+            byProvince.computeIfAbsent(entry.registeredProvince(), p -> new RegionalStatistics.Totals())
+                    .add(entry.statusOn(endOfPeriod), entry.crossRegion(),
+                            report == null ? null : report.loanBalance(), report == null ? 0 : report.lenders(),
+                            report != null);
+        });
         List<ProvinceRow> rows = byProvince.entrySet().stream()
                 .map(e -> new ProvinceRow(e.getKey(), Province.ofCode(e.getKey()).map(Province::englishName).orElse(null),
                         e.getValue().view()))
@@ -77,24 +94,10 @@ public class StatisticsService {
         return new Statistics(period.toString(), "PROVINCE", null, rows, operatingHereRegisteredElsewhere[0]);
     }
 
-    /**
-     * Adds a batch of register lines, each with its status at the end of the period and its figures for the period
-     * (one lookup by id per batch), then empties the batch.
-     */
-    private void addBatch(List<InstitutionEntry> batch, YearMonth period, Map<String, RegionalStatistics.Totals> byProvince) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        Map<String, ReportFigures> figures = reports.figuresOf(batch.stream().map(InstitutionEntry::id).toList(),
-                period.toString());
-        for (InstitutionEntry entry : batch) {
-            ReportFigures report = figures.get(entry.id());
-            byProvince.computeIfAbsent(entry.registeredProvince(), p -> new RegionalStatistics.Totals())
-                    .add(entry.statusOn(period.atEndOfMonth()), entry.crossRegion(),
-                            report == null ? null : report.loanBalance(), report == null ? 0 : report.lenders(),
-                            report != null);
-        }
-        batch.clear();
+    private record AnswerKey(ProvinceScope.ReadableRecords readable, YearMonth period) {
+    }
+
+    private record Answer(long position, Statistics statistics) {
     }
 
     /**

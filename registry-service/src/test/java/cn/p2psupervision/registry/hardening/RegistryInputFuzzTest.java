@@ -73,6 +73,7 @@ class RegistryInputFuzzTest {
                 ("[" + registration(TestCodes.next("91330100")) + "]").getBytes(StandardCharsets.UTF_8),
                 "application/json", null);
         importId = json.readTree(imported.getContentAsString()).path("id").asString();
+        awaitImport(importId); // its rows are written in the background: done before any "nothing written" check
     }
 
     // ---- writes -------------------------------------------------------------------------------------------------
