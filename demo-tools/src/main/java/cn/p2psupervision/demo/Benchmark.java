@@ -144,8 +144,20 @@ final class Benchmark {
                 + "Zhejiang), %d pages of 20; file reads pick among %,d of their ids.", inScope, pages, ids.size()));
 
         if (phases.open()) {
-            openPhases(officer, pages, ids, rates, seconds);
-            rows.add(statistics(central, statisticsRuns, asOf));
+            String own = ownFile(officer);
+            try (BackgroundWriter writer = new BackgroundWriter(client, service, own, officer).start()) {
+                openPhases(officer, pages, ids, rates, seconds);
+                notes.add(String.format("While the open-loop phases ran, a background writer committed one change per"
+                        + " second to one of zj-officer's files (a merge patch, straight to the registry): %,d committed,"
+                        + " %,d failed.", writer.committed(), writer.failed()));
+            }
+            try (BackgroundWriter writer = new BackgroundWriter(client, service, own, officer)) {
+                for (URI base : List.of(gateway, service)) {
+                    String target = base == gateway ? "gateway" : "service";
+                    rows.add(statistics(central, statisticsRuns, asOf, base, target));
+                    rows.add(statisticsAfterChange(central, statisticsRuns, asOf, base, target, writer));
+                }
+            }
         }
         if (phases.closed()) {
             closedPhases(officer, ids, clients, closedSeconds);
@@ -463,11 +475,50 @@ final class Benchmark {
         }
     }
 
-    /** National statistics as central, one request at a time. */
-    private Row statistics(PlatformClient.Tokens central, int runs, YearMonth asOf) {
-        URI uri = gateway.resolve("/api/v1/registry/statistics?asOf=" + asOf);
+    /** A file zj-officer may write (registered in Zhejiang), for the background writer. */
+    private String ownFile(PlatformClient.Tokens officer) {
+        JsonNode list = client.getJson(service.resolve("/api/v1/registry/institutions?province=33&page=0&size=1"),
+                officer);
+        return list.path("content").get(0).path("id").asString();
+    }
+
+    /**
+     * National statistics, each the first request after a change: the writer commits one change (acknowledged), then
+     * one statistics request is timed; {@code runs} times.
+     */
+    private Row statisticsAfterChange(PlatformClient.Tokens central, int runs, YearMonth asOf, URI base, String target,
+                                      BackgroundWriter writer) {
+        URI uri = base.resolve("/api/v1/registry/statistics?asOf=" + asOf);
         central.refresh();
-        settle(gateway, central);
+        System.out.printf("bench: national statistics via %s, first request after a change, %d times ...%n", target,
+                runs);
+        long[] latencies = new long[runs];
+        long errors = 0;
+        for (int i = 0; i < runs; i++) {
+            if (!writer.commitOne()) {
+                errors++;
+            }
+            long begin = System.nanoTime();
+            int status = send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                    .header("Authorization", central.bearer()).header("Accept", "application/json").GET().build());
+            latencies[i] = System.nanoTime() - begin;
+            if (status / 100 != 2) {
+                errors++;
+            }
+        }
+        Arrays.sort(latencies);
+        Row row = new Row("national statistics, first after a change", target, "sequential", runs, errors,
+                percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[runs - 1] / 1e6, 0, "");
+        System.out.printf("  p50 %s ms, p99 %s ms, max %s ms, %d errors%n", ms(row.p50()), ms(row.p99()),
+                ms(row.max()), errors);
+        return row;
+    }
+
+    /** National statistics as central, one request at a time, nothing changing meanwhile. */
+    private Row statistics(PlatformClient.Tokens central, int runs, YearMonth asOf, URI base, String target) {
+        URI uri = base.resolve("/api/v1/registry/statistics?asOf=" + asOf);
+        central.refresh();
+        settle(base, central);
         HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
                 .header("Authorization", central.bearer()).header("Accept", "application/json").GET().build());
         if (first.statusCode() != 200) {
@@ -475,7 +526,7 @@ final class Benchmark {
                     + PlatformClient.abbreviate(first.body()));
         }
         JsonNode national = client.json.readTree(first.body()).path("national");
-        return sequential("national statistics", "gateway", i -> HttpRequest.newBuilder(uri)
+        return sequential("national statistics, unchanged", target, i -> HttpRequest.newBuilder(uri)
                         .timeout(Duration.ofSeconds(120)).header("Authorization", central.bearer())
                         .header("Accept", "application/json").GET().build(), runs, 1,
                 String.format("asOf %s: %,d institutions, %,d without a report", asOf,
