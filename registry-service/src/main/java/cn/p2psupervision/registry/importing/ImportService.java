@@ -37,6 +37,7 @@ import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.registry.institution.InstitutionVersion;
+import cn.p2psupervision.registry.institution.RegisterChanges;
 
 /**
  * Bulk imports (REG-05), central only. The upload is streamed to a file, then rows are read one at a time on a single
@@ -51,6 +52,7 @@ public class ImportService implements DisposableBean {
     private static final int BATCH = 500;
 
     private final ImportStore store;
+    private final RegisterChanges registerChanges;
     private final RowImporter importer;
     private final JsonMapper json;
     private final AuditTrail audit;
@@ -63,9 +65,10 @@ public class ImportService implements DisposableBean {
         return thread;
     });
 
-    public ImportService(ImportStore store, RowImporter importer, JsonMapper json, AuditTrail audit, Clock clock,
+    public ImportService(ImportStore store, RegisterChanges registerChanges, RowImporter importer, JsonMapper json, AuditTrail audit, Clock clock,
                          ImportProperties properties) {
         this.store = store;
+        this.registerChanges = registerChanges;
         this.importer = importer;
         this.json = json;
         this.audit = audit;
@@ -77,8 +80,11 @@ public class ImportService implements DisposableBean {
     /** Imports interrupted by a restart are marked failed: re-submitting the file is safe, imports are idempotent. */
     @EventListener(ApplicationReadyEvent.class)
     void failInterrupted() {
-        store.failUnfinished("Interrupted by a restart of the service; submit the file again (imports are idempotent)",
-                clock.instant());
+        if (store.failUnfinished("Interrupted by a restart of the service; submit the file again (imports are idempotent)",
+                clock.instant())) {
+            // rows of its last batch may be applied but not yet published to the replicas' register views
+            registerChanges.recordReload();
+        }
     }
 
     /** Stores the upload and queues it; the job is returned at once (202). */
@@ -129,6 +135,7 @@ public class ImportService implements DisposableBean {
 
     private void run(ImportJob job, Path file, Caller caller) {
         store.running(job.id());
+        registerChanges.defer(); // rows reach lists and statistics per batch, not at two extra writes per row
         Map<ImportJob.Outcome, Long> counts = new EnumMap<>(ImportJob.Outcome.class);
         List<ImportRow> batch = new ArrayList<>(BATCH);
         long row = 0;
@@ -161,6 +168,7 @@ public class ImportService implements DisposableBean {
                     + reference + " in the registry's log); the rows before it are applied. Submit the file again"
                     + " when the cause is fixed: imports are idempotent");
         } finally {
+            registerChanges.stopDeferring();
             deleteQuietly(file);
         }
     }
@@ -174,6 +182,7 @@ public class ImportService implements DisposableBean {
     }
 
     private void flush(String id, List<ImportRow> batch, long rows, Map<ImportJob.Outcome, Long> counts) {
+        registerChanges.publishDeferred();
         store.progress(id, batch, rows, counts);
         batch.clear();
     }

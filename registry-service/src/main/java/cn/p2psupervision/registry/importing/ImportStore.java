@@ -54,12 +54,12 @@ class ImportStore {
                 JOBS);
     }
 
-    /** Marks every job still queued or running as failed with {@code message} (after a restart). */
-    void failUnfinished(String message, Instant at) {
-        mongo.updateMulti(Query.query(Criteria.where("state").in(ImportJob.State.QUEUED.name(),
+    /** Marks every job still queued or running as failed with {@code message} (after a restart); true if any was. */
+    boolean failUnfinished(String message, Instant at) {
+        return mongo.updateMulti(Query.query(Criteria.where("state").in(ImportJob.State.QUEUED.name(),
                         ImportJob.State.RUNNING.name())),
                 new Update().set("state", ImportJob.State.FAILED.name()).set("finishedAt", at).set("message", message),
-                JOBS);
+                JOBS).getModifiedCount() > 0;
     }
 
     /** The row reports of a job, optionally of one outcome, in row order. */

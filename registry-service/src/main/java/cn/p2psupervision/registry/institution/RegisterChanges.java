@@ -1,7 +1,9 @@
 package cn.p2psupervision.registry.institution;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The register's commit sequence, shared by every registry replica through the database: each change to what lists,
  * counts, groups and statistics read (a file's register line, its report figures) advances a counter
- * ({@code register_sequence}) and leaves one entry {@code {_id: sequence, institutionId}} in {@code register_changes}.
+ * ({@code register_sequence}) and leaves one entry {@code {_id: sequence, institutionIds}} in {@code register_changes}.
  * A replica that has seen sequence N reads entries N+1.. by {@code _id} (an index lookup on MongoDB and on the
  * embedded server alike) and refreshes just the files they name ({@link RegisterView}).
  *
@@ -29,18 +31,66 @@ public class RegisterChanges {
     private static final String COUNTER = "register";
 
     private final MongoTemplate mongo;
+    private final ThreadLocal<Set<String>> deferred = new ThreadLocal<>();
 
     public RegisterChanges(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** Records that the register changed for {@code institutionId}; returns the new sequence number. */
-    public long record(String institutionId) {
+    /**
+     * Records that the register changed for {@code institutionId}; on a thread that {@linkplain #defer defers}, the
+     * change is collected and recorded with the others of its batch.
+     */
+    public void record(String institutionId) {
+        Set<String> batch = deferred.get();
+        if (batch != null) {
+            batch.add(institutionId);
+        } else {
+            append(List.of(institutionId), false);
+        }
+    }
+
+    /**
+     * From now on, this thread's changes are collected and recorded as one entry per {@link #publishDeferred} (a bulk
+     * import publishes its rows per batch instead of paying two writes per row).
+     */
+    public void defer() {
+        deferred.set(new LinkedHashSet<>());
+    }
+
+    /** Records the changes this thread collected, as one entry. */
+    public void publishDeferred() {
+        Set<String> batch = deferred.get();
+        if (batch != null && !batch.isEmpty()) {
+            append(List.copyOf(batch), false);
+            batch.clear();
+        }
+    }
+
+    /** Publishes what is collected and ends deferring on this thread. */
+    public void stopDeferring() {
+        try {
+            publishDeferred();
+        } finally {
+            deferred.remove();
+        }
+    }
+
+    /**
+     * Tells every replica to reload its whole copy: after an interruption that may have left changes unrecorded (a
+     * bulk import stopped by a restart between two batches).
+     */
+    public void recordReload() {
+        append(List.of(), true);
+    }
+
+    private long append(List<String> institutionIds, boolean reload) {
         Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(COUNTER)),
                 new Update().inc("seq", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Document.class, SEQUENCE);
         long seq = ((Number) counter.get("seq")).longValue();
-        mongo.insert(new Document("_id", seq).append("institutionId", institutionId), CHANGES);
+        mongo.insert(new Document("_id", seq).append("institutionIds", institutionIds).append("reload", reload),
+                CHANGES);
         return seq;
     }
 
@@ -63,13 +113,16 @@ public class RegisterChanges {
         }
         List<Change> changes = new ArrayList<>();
         for (Document entry : mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, CHANGES)) {
-            changes.add(new Change(((Number) entry.get("_id")).longValue(), entry.getString("institutionId")));
+            changes.add(new Change(((Number) entry.get("_id")).longValue(), entry.getList("institutionIds", String.class),
+                    Boolean.TRUE.equals(entry.getBoolean("reload"))));
         }
         changes.sort(java.util.Comparator.comparingLong(Change::seq));
         return changes;
     }
 
-    /** One change: the register changed for the institution at this sequence number. */
-    public record Change(long seq, String institutionId) {
+    /**
+     * One entry of the sequence: the register changed for these institutions, or (reload) for any of them.
+     */
+    public record Change(long seq, List<String> institutionIds, boolean reload) {
     }
 }

@@ -137,12 +137,15 @@ public class RegisterView {
                 contiguous++;
             }
         }
+        if (recorded.stream().anyMatch(RegisterChanges.Change::reload)) {
+            return load(latest);
+        }
         if (contiguous < latest && !waitForGap(contiguous + 1)) {
             log.warn("Register change {} was never recorded (a writer stopped in between): reloading", contiguous + 1);
             return load(latest);
         }
         Set<String> ids = new LinkedHashSet<>();
-        recorded.forEach(change -> ids.add(change.institutionId()));
+        recorded.forEach(change -> ids.addAll(change.institutionIds()));
         Map<String, InstitutionEntry> lines = new HashMap<>(known.lines());
         Map<String, InstitutionEntry> fresh = store.entriesByIds(ids);
         for (String id : ids) {

@@ -170,6 +170,23 @@ class RegisterReadsTest {
     }
 
     @Test
+    void importedRowsArePublishedToEveryReplicaWhenTheImportIsDone() throws Exception {
+        String first = TestCodes.next("91620100");
+        String second = TestCodes.next("91620100");
+        String location = mvc.perform(post("/api/v1/registry/imports").with(TestCaller.CENTRAL.auth())
+                .contentType("text/csv").content("creditCode,name,registeredProvince\n" + first
+                        + ",Gansu Imported One,62\n" + second + ",Gansu Imported Two,62\n"))
+                .andReturn().getResponse().getHeader("Location");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> json.readTree(
+                mvc.perform(get(location).with(TestCaller.CENTRAL.auth())).andReturn().getResponse()
+                        .getContentAsString()).path("state").asString().equals("DONE"));
+
+        assertThat(names(institutions, GANSU)).contains("Gansu Imported One", "Gansu Imported Two");
+        assertThat(names(replica.getBean(InstitutionService.class), GANSU))
+                .contains("Gansu Imported One", "Gansu Imported Two");
+    }
+
+    @Test
     void conditionalGetsAnswer304UntilTheRegisterChanges() throws Exception {
         String code = TestCodes.next("91620100");
         MockHttpServletResponse created = send(post(BASE).contentType(MediaType.APPLICATION_JSON)
