@@ -38,6 +38,7 @@ import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.registry.institution.InstitutionVersion;
 import cn.p2psupervision.registry.institution.RegisterChanges;
+import cn.p2psupervision.registry.institution.RegisterView;
 
 /**
  * Bulk imports (REG-05), central only. The upload is streamed to a file, then rows are read one at a time on a single
@@ -53,6 +54,7 @@ public class ImportService implements DisposableBean {
 
     private final ImportStore store;
     private final RegisterChanges registerChanges;
+    private final RegisterView registerView;
     private final RowImporter importer;
     private final JsonMapper json;
     private final AuditTrail audit;
@@ -65,10 +67,12 @@ public class ImportService implements DisposableBean {
         return thread;
     });
 
-    public ImportService(ImportStore store, RegisterChanges registerChanges, RowImporter importer, JsonMapper json, AuditTrail audit, Clock clock,
+    public ImportService(ImportStore store, RegisterChanges registerChanges, RegisterView registerView,
+                         RowImporter importer, JsonMapper json, AuditTrail audit, Clock clock,
                          ImportProperties properties) {
         this.store = store;
         this.registerChanges = registerChanges;
+        this.registerView = registerView;
         this.importer = importer;
         this.json = json;
         this.audit = audit;
@@ -171,6 +175,7 @@ public class ImportService implements DisposableBean {
             registerChanges.stopDeferring();
             deleteQuietly(file);
         }
+        registerView.current(); // this replica takes in the import now, not the next reader
     }
 
     private void flushQuietly(String id, List<ImportRow> batch, long rows, Map<ImportJob.Outcome, Long> counts) {

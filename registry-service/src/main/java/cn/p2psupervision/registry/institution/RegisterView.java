@@ -146,6 +146,9 @@ public class RegisterView {
         }
         Set<String> ids = new LinkedHashSet<>();
         recorded.forEach(change -> ids.addAll(change.institutionIds()));
+        if (ids.size() > MAX_STEP) {
+            return load(latest); // after a bulk import: one pass over all lines beats looking up most of them
+        }
         Map<String, InstitutionEntry> lines = new HashMap<>(known.lines());
         Map<String, InstitutionEntry> fresh = store.entriesByIds(ids);
         for (String id : ids) {
