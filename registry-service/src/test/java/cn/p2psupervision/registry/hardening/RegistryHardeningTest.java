@@ -120,7 +120,7 @@ class RegistryHardeningTest {
     // ---- reserved words where an id is expected -------------------------------------------------------------------
 
     @Test
-    void reservedWordsWhereAnIdIsExpectedAreA400NotAnAmbiguousMapping() throws Exception {
+    void reg01_reservedWordsWhereAnIdIsExpectedAreA400NotAnAmbiguousMapping() throws Exception {
         for (String path : List.of("/by-code/history", "/by-code/group", "/by-code/reports")) {
             MockHttpServletResponse response = send(TestCaller.ZJ_OFFICER, get(BASE + path));
             JsonNode problem = assertInvalid(response, "creditCode", "");
@@ -144,7 +144,7 @@ class RegistryHardeningTest {
     }
 
     @Test
-    void moneySentAsAJsonNumberIsStoredExactly() throws Exception {
+    void reg03_moneySentAsAJsonNumberIsStoredExactly() throws Exception {
         Registered file = register();
 
         JsonNode stored = read(report(file, report("2017-04", "987654321098765.43", "120")));
@@ -159,7 +159,7 @@ class RegistryHardeningTest {
     }
 
     @Test
-    void reportsRefuseUnknownMembersEndpointOnlySourcesAndFractionalCounts() throws Exception {
+    void reg03_reportsRefuseUnknownMembersEndpointOnlySourcesAndFractionalCounts() throws Exception {
         Registered file = register();
         Writes before = writes();
         assertInvalid(report(file, report("2017-04", "\"1.00\"", "1").replace("{", "{\"colour\":\"red\",")), "colour",
@@ -212,7 +212,7 @@ class RegistryHardeningTest {
     // ---- imports ----------------------------------------------------------------------------------------------
 
     @Test
-    void aCsvThatIsNotUtf8IsRefusedWholeBeforeAnyRowIsApplied() throws Exception {
+    void reg05_aCsvThatIsNotUtf8IsRefusedWholeBeforeAnyRowIsApplied() throws Exception {
         String good = TestCodes.next("91330100");
         String bad = TestCodes.next("91330100");
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
@@ -229,7 +229,7 @@ class RegistryHardeningTest {
     }
 
     @Test
-    void aJsonImportRowOfTheWrongShapeIsRejectedAndTheGoodRowsAreApplied() throws Exception {
+    void reg05_aJsonImportRowOfTheWrongShapeIsRejectedAndTheGoodRowsAreApplied() throws Exception {
         String first = TestCodes.next("91330100");
         String wrongType = TestCodes.next("91330100");
         String last = TestCodes.next("91330100");
@@ -250,7 +250,7 @@ class RegistryHardeningTest {
     }
 
     @Test
-    void aJsonFileThatIsNotJsonIsRefusedBeforeAnyRow() throws Exception {
+    void reg05_aJsonFileThatIsNotJsonIsRefusedBeforeAnyRow() throws Exception {
         String good = TestCodes.next("91330100");
         MockHttpServletResponse response = send(TestCaller.CENTRAL, post("/api/v1/registry/imports")
                 .contentType(MediaType.APPLICATION_JSON).content("[" + row(good, "\"Good\"") + ", {\"creditCode\": ]"));
@@ -277,7 +277,7 @@ class RegistryHardeningTest {
     // ---- retries and idempotency ------------------------------------------------------------------------------------
 
     @Test
-    void aPatchRetryAnswersTheSameWhetherItNamesTheFileByIdOrByCreditCode() throws Exception {
+    void reg07_aPatchRetryAnswersTheSameWhetherItNamesTheFileByIdOrByCreditCode() throws Exception {
         Registered file = register();
         String change = "{\"registeredAddress\":\"2 New Road\"}";
 
@@ -293,7 +293,7 @@ class RegistryHardeningTest {
     }
 
     @Test
-    void anIdempotencyKeyReusedWithAnotherBodyIsA422NamingTheKey() throws Exception {
+    void reg07_anIdempotencyKeyReusedWithAnotherBodyIsA422NamingTheKey() throws Exception {
         String firstCode = TestCodes.next("91330100");
         String otherCode = TestCodes.next("91330100");
         MockHttpServletResponse created = send(TestCaller.ZJ_OFFICER, post(BASE).contentType(MediaType.APPLICATION_JSON)
@@ -332,7 +332,7 @@ class RegistryHardeningTest {
     }
 
     @Test
-    void aRequestRefusedByValidationLeavesItsIdempotencyKeyFreeForTheCorrectedOne() throws Exception {
+    void reg07_aRequestRefusedByValidationLeavesItsIdempotencyKeyFreeForTheCorrectedOne() throws Exception {
         String code = TestCodes.next("91330100");
         MockHttpServletResponse refused = send(TestCaller.ZJ_OFFICER, post(BASE).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", "fix-me").content(registration(code, "\"\"")));
@@ -345,7 +345,7 @@ class RegistryHardeningTest {
     }
 
     @Test
-    void aReportPeriodOutsideTheCampaignCenturiesIsRefusedLikeAnyMonth() throws Exception {
+    void reg03_aReportPeriodOutsideTheCampaignCenturiesIsRefusedLikeAnyMonth() throws Exception {
         Registered file = register();
         assertInvalid(report(file, report("0001-01", "\"1.00\"", "1")), "period", "between 1900-01 and 2099-12");
     }
@@ -358,7 +358,7 @@ class RegistryHardeningTest {
     }
 
     @Test
-    void aCsvWithAnUnterminatedQuoteIsRefusedAtUpload() throws Exception {
+    void reg05_aCsvWithAnUnterminatedQuoteIsRefusedAtUpload() throws Exception {
         String good = TestCodes.next("91330100");
         String csv = "creditCode,name,registeredProvince\n" + good + ",Good Lending,33\n" + TestCodes.next("91330100")
                 + ",\"Broken Lending,33\n" + "x".repeat(CsvChunk.SIZE) + "\n";
@@ -374,7 +374,7 @@ class RegistryHardeningTest {
     }
 
     @Test
-    void aReportsAuditEntryIsWrittenExactlyOnceEvenAfterACrashBetweenInsertAndAudit() throws Exception {
+    void reg03_auth07_aReportsAuditEntryIsWrittenExactlyOnceEvenAfterACrashBetweenInsertAndAudit() throws Exception {
         Registered file = register();
         // the process died right after inserting the revision: no figures, no audit entry yet
         mongo.insert(new org.bson.Document("_id", file.id() + ":2017-04:1").append("institutionId", file.id())
@@ -383,7 +383,7 @@ class RegistryHardeningTest {
                 .append("lenders", 1L).append("borrowers", 1L)
                 .append("newLending", new org.bson.types.Decimal128(new java.math.BigDecimal("0.00")))
                 .append("products", List.of()).append("source", "INSTITUTION").append("submittedBy", "zj-officer")
-                .append("submittedProvince", "33").append("submittedAt", java.util.Date.from(Instant.now())),
+                .append("submittedProvince", "33").append("submittedAt", java.util.Date.from(Instant.parse("2017-06-01T01:00:00Z"))),
                 "operating_reports");
 
         MockHttpServletResponse retry = report(file, report("2017-04", "\"1.00\"", "1"));

@@ -341,16 +341,13 @@ class RegistryInputFuzzTest {
         return text;
     }
 
-    private void awaitImport(String importId) throws InterruptedException {
-        for (int i = 0; i < 400; i++) {
-            org.bson.Document job = mongo.findOne(Query.query(Criteria.where("_id").is(importId)), org.bson.Document.class,
-                    "imports");
-            if (job != null && !List.of("QUEUED", "RUNNING").contains(job.getString("state"))) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("import " + importId + " did not finish");
+    private void awaitImport(String importId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(5)).until(() -> {
+                    org.bson.Document job = mongo.findOne(Query.query(Criteria.where("_id").is(importId)),
+                            org.bson.Document.class, "imports");
+                    return job != null && !List.of("QUEUED", "RUNNING").contains(job.getString("state"));
+                });
     }
 
     /** How many records of each kind exist: a refused request must change none. */

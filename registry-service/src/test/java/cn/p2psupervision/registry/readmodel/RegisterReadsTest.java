@@ -100,7 +100,7 @@ class RegisterReadsTest {
     }
 
     @Test
-    void theWritersNextListCountGroupAndStatisticsReflectItsWrite() {
+    void reg09_theWritersNextListCountGroupAndStatisticsReflectItsWrite() {
         InstitutionFile file = register(institutions, "Gansu First Lending");
 
         assertThat(names(institutions, GANSU)).contains("Gansu First Lending");
@@ -121,7 +121,7 @@ class RegisterReadsTest {
     }
 
     @Test
-    void anotherReplicaSharingTheStoreAnswersWithTheWriteAtOnce() {
+    void reg09_anotherReplicaSharingTheStoreAnswersWithTheWriteAtOnce() {
         InstitutionService otherInstitutions = replica.getBean(InstitutionService.class);
         StatisticsService otherStatistics = replica.getBean(StatisticsService.class);
         // the other replica has answered before, so it holds a copy that the write must refresh
@@ -142,7 +142,7 @@ class RegisterReadsTest {
     }
 
     @Test
-    void underConcurrentWritesOnTwoReplicasNoWriterEverReadsAListWithoutItsWrite() throws Exception {
+    void auth02_underConcurrentWritesOnTwoReplicasNoWriterEverReadsAListWithoutItsWrite() throws Exception {
         List<InstitutionService> replicas = List.of(institutions, replica.getBean(InstitutionService.class));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<String>> outcomes = new ArrayList<>();
@@ -170,7 +170,7 @@ class RegisterReadsTest {
     }
 
     @Test
-    void importedRowsArePublishedToEveryReplicaWhenTheImportIsDone() throws Exception {
+    void reg05_importedRowsArePublishedToEveryReplicaWhenTheImportIsDone() throws Exception {
         String first = TestCodes.next("91620100");
         String second = TestCodes.next("91620100");
         String location = mvc.perform(post("/api/v1/registry/imports").with(TestCaller.CENTRAL.auth())
