@@ -152,12 +152,13 @@ class InstitutionController {
                                       @RequestParam(defaultValue = "20") int size,
                                       @RequestParam(defaultValue = "name") String sort) {
         PageParameters paging = PageParameters.of(page, size, 200, sort, SORTABLE, "name");
-        String etag = RegisterEtags.of(institutions.registerSequence(), caller, queryOf(request));
+        RegisterView.Snapshot register = institutions.register();
+        String etag = RegisterEtags.of(register.seq(), caller, queryOf(request));
         if (request.checkNotModified(etag)) {
             return null;
         }
         var result = institutions.list(caller, new EntryFilter(province, status, crossRegion, namePrefix, controller),
-                paging);
+                paging, register);
         return ResponseEntity.ok().eTag(etag).body(new PageView<>(result.content().stream().map(InstitutionSummary::of)
                 .toList(), result.page(), result.size(), result.totalElements(), result.totalPages()));
     }

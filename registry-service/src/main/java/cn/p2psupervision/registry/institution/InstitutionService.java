@@ -152,18 +152,27 @@ public class InstitutionService {
                 "Signed confirmation " + attestation.documentReference(), caller, request);
     }
 
-    /** The register's commit sequence as of now: lists and statistics answered now reflect it. */
-    public long registerSequence() {
-        return register.current().seq();
+    /**
+     * The register as of now, every committed version included (one read of the commit sequence): a request takes it
+     * once and answers its ETag and its content from it.
+     */
+    public RegisterView.Snapshot register() {
+        return register.current();
     }
 
     /** AUTH-02: the files a caller may list, filtered and paged. */
     public Page<ScopedEntry> list(Caller caller, EntryFilter filter, PageParameters paging) {
+        return list(caller, filter, paging, register.current());
+    }
+
+    /** AUTH-02: the files a caller may list, filtered and paged, from {@code snapshot}. */
+    public Page<ScopedEntry> list(Caller caller, EntryFilter filter, PageParameters paging,
+                                  RegisterView.Snapshot snapshot) {
         ProvinceScope.ReadableRecords readable = ProvinceScope.readable(caller);
         if (readable.none()) {
             return new Page<>(List.of(), paging.page(), paging.size(), 0);
         }
-        RegisterView.Page page = register.current().page(readable, filter, paging);
+        RegisterView.Page page = snapshot.page(readable, filter, paging);
         List<ScopedEntry> content = page.content().stream()
                 .map(entry -> new ScopedEntry(entry, accessOf(caller, entry.registeredProvince(), entry.businessProvinces())))
                 .toList();

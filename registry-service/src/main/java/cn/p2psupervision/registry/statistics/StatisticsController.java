@@ -12,6 +12,7 @@ import cn.p2psupervision.platform.input.InputPolicy;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.registry.institution.InstitutionService;
 import cn.p2psupervision.registry.institution.RegisterEtags;
+import cn.p2psupervision.registry.institution.RegisterView;
 
 /** {@code GET /api/v1/registry/statistics?asOf=yyyy-MM}: the regional picture (REG-09, REG-10). */
 @RestController
@@ -29,10 +30,11 @@ class StatisticsController {
     ResponseEntity<StatisticsService.Statistics> statistics(Caller caller, @RequestParam(required = false) String asOf,
                                                             WebRequest request) {
         YearMonth period = statistics.periodOf(InputPolicy.month("asOf", asOf));
-        String etag = RegisterEtags.of(institutions.registerSequence(), caller, "statistics?asOf=" + period);
+        RegisterView.Snapshot register = institutions.register();
+        String etag = RegisterEtags.of(register.seq(), caller, "statistics?asOf=" + period);
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().eTag(etag).body(statistics.compute(caller, period));
+        return ResponseEntity.ok().eTag(etag).body(statistics.compute(caller, period, register));
     }
 }

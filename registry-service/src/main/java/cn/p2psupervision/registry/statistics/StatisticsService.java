@@ -47,12 +47,16 @@ public class StatisticsService {
     }
 
     public Statistics compute(Caller caller, YearMonth asOf) {
+        return compute(caller, asOf, register.current());
+    }
+
+    /** REG-09/REG-10: the statistics of the caller's scope as of {@code asOf}, from {@code snapshot}. */
+    public Statistics compute(Caller caller, YearMonth asOf, RegisterView.Snapshot snapshot) {
         YearMonth period = periodOf(asOf);
         ProvinceScope.ReadableRecords readable = ProvinceScope.readable(caller);
         if (readable.none()) {
             throw ProblemException.forbidden("Statistics are for the regulators");
         }
-        RegisterView.Snapshot snapshot = register.current();
         AnswerKey key = new AnswerKey(readable, period);
         Answer known = answers.get(key);
         if (known != null && known.position() == snapshot.position()) {

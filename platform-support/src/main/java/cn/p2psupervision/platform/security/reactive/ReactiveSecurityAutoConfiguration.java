@@ -1,5 +1,7 @@
 package cn.p2psupervision.platform.security.reactive;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,12 +12,17 @@ import org.springframework.core.MethodParameter;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
@@ -26,8 +33,10 @@ import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.security.AccessRules;
 import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.security.HeaderCharacters;
 import cn.p2psupervision.platform.security.PlatformJwt;
 import cn.p2psupervision.platform.security.PlatformSecurityProperties;
+import cn.p2psupervision.platform.security.VerifiedTokens;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,8 +53,32 @@ public class ReactiveSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ReactiveJwtDecoder platformReactiveJwtDecoder(PlatformSecurityProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(PlatformJwt.validator(properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = PlatformJwt.validator(properties);
+        decoder.setJwtValidator(validator);
+        VerifiedTokens verified = new VerifiedTokens(validator, VerifiedTokens.DEFAULT_CAPACITY, Clock.systemUTC());
+        return token -> {
+            Jwt known;
+            try {
+                known = verified.lookUp(token);
+            } catch (JwtException e) {
+                return Mono.error(e);
+            }
+            return known != null ? Mono.just(known)
+                    : decoder.decode(token).doOnNext(jwt -> verified.remember(token, jwt));
+        };
+    }
+
+    /**
+     * The strict firewall with the same header rule, checked without a regular expression ({@link HeaderCharacters});
+     * {@code @EnableWebFluxSecurity} hands a unique such bean to its filter chain.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerWebExchangeFirewall platformExchangeFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::validName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::validValue);
+        return firewall;
     }
 
     @Bean

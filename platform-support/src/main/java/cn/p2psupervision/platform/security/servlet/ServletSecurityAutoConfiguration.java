@@ -1,5 +1,6 @@
 package cn.p2psupervision.platform.security.servlet;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,15 +12,19 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -31,9 +36,11 @@ import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.security.AccessRules;
 import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.security.HeaderCharacters;
 import cn.p2psupervision.platform.security.PlatformJwt;
 import cn.p2psupervision.platform.security.PlatformRole;
 import cn.p2psupervision.platform.security.PlatformSecurityProperties;
+import cn.p2psupervision.platform.security.VerifiedTokens;
 import cn.p2psupervision.platform.web.servlet.ServletProblems;
 
 /** Resource-server security for the servlet services: every service checks tokens and roles itself. */
@@ -46,8 +53,18 @@ public class ServletSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(PlatformJwt.validator(properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = PlatformJwt.validator(properties);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(validator, VerifiedTokens.DEFAULT_CAPACITY, Clock.systemUTC()).caching(decoder);
+    }
+
+    /** The strict firewall with the same header rule, checked without a regular expression ({@link HeaderCharacters}). */
+    @Bean
+    WebSecurityCustomizer platformFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::validName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::validValue);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean
