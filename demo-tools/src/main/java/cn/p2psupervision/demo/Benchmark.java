@@ -97,6 +97,8 @@ final class Benchmark {
     private final int maxInFlight;
     private final Duration timeout;
     private final int baselineRuns;
+    /** Unrecorded open loop at the highest rate before each target's recorded phases (JIT compilation, connections). */
+    private final Duration openWarmUp;
     private String probePath = "/api/v1/registry/me";
     /** A phase stops sending when its outstanding requests stayed at the limit this long. */
     private static final Duration SATURATED = Duration.ofSeconds(5);
@@ -109,8 +111,9 @@ final class Benchmark {
     private final List<String> notes = new ArrayList<>();
 
     Benchmark(PlatformClient client, URI gateway, URI service, Path outDir, int maxInFlight, Duration timeout,
-              int baselineRuns) {
+              int baselineRuns, Duration openWarmUp) {
         this.baselineRuns = baselineRuns;
+        this.openWarmUp = openWarmUp;
         this.client = client;
         this.gateway = gateway;
         this.service = service;
@@ -181,6 +184,12 @@ final class Benchmark {
             officer.refresh();
             settle(base, officer);
             rows.add(sequential(target[0], target[1], request(base, officer, path, timeout), baselineRuns, 2, ""));
+            if (!openWarmUp.isZero()) {
+                int rate = Collections.max(rates);
+                System.out.printf("bench: warming up %s via %s at %d req/s for %d s (not recorded) ...%n", target[0],
+                        target[1], rate, openWarmUp.toSeconds());
+                openLoop(target[0], target[1], rate, (int) openWarmUp.toSeconds(), request(base, officer, path, timeout));
+            }
             for (int rate : rates) {
                 rows.add(phase(target[0], target[1], base, rate, seconds, officer, path));
             }
@@ -670,7 +679,9 @@ final class Benchmark {
             md.append("Open loop: requests scheduled every 1/rate s for ").append(seconds).append(" s at ")
                     .append(rates).append(" req/s, sent asynchronously whatever the answers; latency from the "
                             + "scheduled send time to the last byte (no coordinated omission); percentiles over 2xx "
-                            + "answers; errors = non-2xx + failures + not sent (more than ").append(maxInFlight)
+                            + "answers; before each target's recorded phases, ").append(openWarmUp.toSeconds())
+                    .append(" s unrecorded at the highest rate (JIT compilation, connections); errors = non-2xx + "
+                            + "failures + not sent (more than ").append(maxInFlight)
                     .append(" outstanding; a phase stops sending after ").append(SATURATED.toSeconds())
                     .append(" s at that limit); time-out ").append(timeout.toSeconds())
                     .append(" s. Rows \"sequential\": one request at a time (").append(baselineRuns)

@@ -30,6 +30,8 @@ public final class DemoTools {
                        --statistics 20    sequential statistics requests (default 20)
                        --as-of yyyy-MM    statistics period (default 2017-06)
                        --sequential 20    requests one at a time per target before the rates (unloaded latency)
+                       --warm-up-seconds  open loop at the highest rate per target before its recorded phases,
+                                          not recorded (default 15; 0 for none)
                        --max-in-flight 32 outstanding requests beyond which new ones are not sent (counted as errors);
                                           5 s at the limit ends the phase, so an overloaded service is not
                                           driven out of memory
@@ -79,6 +81,7 @@ public final class DemoTools {
                     int timeout = options.integer("timeout-seconds", 30, 1, 300);
                     List<Integer> clients = options.integers("clients", "8,32,64");
                     int closedSeconds = options.integer("closed-seconds", 20, 1, 3600);
+                    int warmUp = options.integer("warm-up-seconds", 15, 0, 600);
                     Benchmark.Phases phases = switch (options.string("only", "both")) {
                         case "open" -> Benchmark.Phases.OPEN;
                         case "closed" -> Benchmark.Phases.CLOSED;
@@ -88,7 +91,7 @@ public final class DemoTools {
                     };
                     options.requireAllUsed();
                     new Benchmark(client, gateway, service, outDir, maxInFlight, Duration.ofSeconds(timeout),
-                            sequential).run(phases, rates, seconds, statistics, asOf, clients, closedSeconds);
+                            sequential, Duration.ofSeconds(warmUp)).run(phases, rates, seconds, statistics, asOf, clients, closedSeconds);
                 }
                 default -> {
                     System.err.print(USAGE);

@@ -3,6 +3,7 @@ package cn.p2psupervision.registry.institution;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -122,7 +123,7 @@ public class RegisterView {
         position++;
         log.info("Register view loaded: {} lines at sequence {} in {} ms", lines.size(), latest,
                 (System.nanoTime() - started) / 1_000_000);
-        return new Snapshot(latest, Map.copyOf(lines), position);
+        return new Snapshot(latest, Collections.unmodifiableMap(lines), position, Set.of(), new ConcurrentHashMap<>());
     }
 
     /**
@@ -144,8 +145,23 @@ public class RegisterView {
             log.warn("Register change {} was never recorded (a writer stopped in between): reloading", contiguous + 1);
             return load(latest);
         }
+        // While a change is missing, the ones after it are applied but the sequence stays before the gap, so the
+        // next request asks for them again: apply only those this snapshot does not hold yet.
         Set<String> ids = new LinkedHashSet<>();
-        recorded.forEach(change -> ids.addAll(change.institutionIds()));
+        Set<Long> ahead = new HashSet<>();
+        for (RegisterChanges.Change change : recorded) {
+            if (!known.ahead.contains(change.seq())) {
+                ids.addAll(change.institutionIds());
+            }
+            if (change.seq() > contiguous) {
+                ahead.add(change.seq());
+            }
+        }
+        if (ids.isEmpty()) {
+            // nothing new to apply: the same lines (and their sorted lists), with the sequence moved on
+            return contiguous == known.seq() && ahead.equals(known.ahead) ? known
+                    : new Snapshot(contiguous, known.lines, known.position, Set.copyOf(ahead), known.sorted);
+        }
         if (ids.size() > MAX_STEP) {
             return load(latest); // after a bulk import: one pass over all lines beats looking up most of them
         }
@@ -165,7 +181,8 @@ public class RegisterView {
         while (applied.size() > REMEMBERED) {
             applied.removeFirst();
         }
-        return new Snapshot(contiguous, Map.copyOf(lines), position);
+        return new Snapshot(contiguous, Collections.unmodifiableMap(lines), position, Set.copyOf(ahead),
+                new ConcurrentHashMap<>());
     }
 
     /** True while the missing change {@code seq} may still be in flight. */
@@ -187,17 +204,23 @@ public class RegisterView {
      *
      * @param seq      every change up to this number is in
      * @param position identifies this snapshot's content for {@link #changedSince}
+     * @param ahead    changes after {@code seq} that are in too (recorded after one that is not yet)
+     * @param sorted   sorted lists of these lines, shared by the snapshots that hold the same lines
      */
     public static final class Snapshot {
         private final long seq;
         private final Map<String, InstitutionEntry> lines;
         private final long position;
-        private final Map<SortedKey, List<InstitutionEntry>> sorted = new ConcurrentHashMap<>();
+        private final Set<Long> ahead;
+        private final Map<SortedKey, List<InstitutionEntry>> sorted;
 
-        Snapshot(long seq, Map<String, InstitutionEntry> lines, long position) {
+        private Snapshot(long seq, Map<String, InstitutionEntry> lines, long position, Set<Long> ahead,
+                         Map<SortedKey, List<InstitutionEntry>> sorted) {
             this.seq = seq;
             this.lines = lines;
             this.position = position;
+            this.ahead = ahead;
+            this.sorted = sorted;
         }
 
         public long seq() {

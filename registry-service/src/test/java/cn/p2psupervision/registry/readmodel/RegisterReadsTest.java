@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,6 +53,7 @@ import cn.p2psupervision.registry.institution.FactSource;
 import cn.p2psupervision.registry.institution.Facts;
 import cn.p2psupervision.registry.institution.InstitutionFile;
 import cn.p2psupervision.registry.institution.InstitutionService;
+import cn.p2psupervision.registry.institution.RegisterView;
 import cn.p2psupervision.registry.institution.TestCaller;
 import cn.p2psupervision.registry.report.ReportService;
 import cn.p2psupervision.registry.report.ReportSubmission;
@@ -80,6 +87,10 @@ class RegisterReadsTest {
     StatisticsService statistics;
     @Autowired
     MongoServer embedded;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    RegisterView registerView;
 
     /** A second registry replica on the same store, as in production with several replicas. */
     ConfigurableApplicationContext replica;
@@ -169,6 +180,32 @@ class RegisterReadsTest {
         assertThat(total(replicas.get(1), GANSU)).isEqualTo(total(institutions, GANSU));
     }
 
+    /**
+     * A writer that advanced the commit sequence but has not recorded its change yet leaves a gap. Reads during the gap
+     * must still see the changes recorded after it, and must not rebuild the register copy on every request: they did,
+     * and at 200 lists/s with one write per second the copies of 10,000 lines stalled the registry for 200-300 ms.
+     */
+    @Test
+    void reg09_whileAChangeIsUnrecordedReadsSeeTheLaterWritesAndReuseOneCopy() {
+        InstitutionFile file = register(institutions, "Gansu Before The Gap");
+        RegisterView view = registerView;
+        long gap = advanceTheSequenceWithoutRecording();
+        try {
+            institutions.amend(GANSU, file.id(), file.version(), new InstitutionService.FactsChange(
+                    facts -> rename(facts, "Gansu After The Gap"), null, null, null), request("gap " + file.id()));
+
+            assertThat(names(institutions, GANSU)).contains("Gansu After The Gap").doesNotContain("Gansu Before The Gap");
+            RegisterView.Snapshot first = view.current();
+            RegisterView.Snapshot second = view.current();
+            RegisterView.Snapshot third = view.current();
+            assertThat(third).isSameAs(second);
+            assertThat(second.lines()).isSameAs(first.lines());
+        } finally {
+            mongo.insert(new Document("_id", gap).append("institutionIds", List.of()).append("reload", false),
+                    "register_changes");
+        }
+    }
+
     @Test
     void reg05_importedRowsArePublishedToEveryReplicaWhenTheImportIsDone() throws Exception {
         String first = TestCodes.next("91620100");
@@ -242,6 +279,14 @@ class RegisterReadsTest {
                 null, null, null, null);
         return service.register(GANSU, code, "62", facts, FactSource.Source.INSTITUTION, null, null,
                 request("register " + code.value()));
+    }
+
+    /** What a writer stopped between its two steps leaves: the sequence advanced, its change not recorded. */
+    private long advanceTheSequenceWithoutRecording() {
+        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is("register")),
+                new Update().inc("seq", 1L), FindAndModifyOptions.options().returnNew(true), Document.class,
+                "register_sequence");
+        return ((Number) counter.get("seq")).longValue();
     }
 
     private static RequestIdentity request(String body) {
