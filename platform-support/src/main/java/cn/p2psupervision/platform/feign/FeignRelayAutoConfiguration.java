@@ -20,8 +20,12 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
-/** OpenFeign for service-to-service calls: token relay, request id, and a breaker that keeps the caller's context. */
-@AutoConfiguration
+/**
+ * OpenFeign for service-to-service calls: token relay, request id, and a breaker that keeps the caller's context.
+ * After Boot's OAuth2 client configuration, whose client registrations decide whether background work gets the
+ * {@value #SERVICE_CLIENT} token.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
 @ConditionalOnClass(RequestInterceptor.class)
 public class FeignRelayAutoConfiguration {
 

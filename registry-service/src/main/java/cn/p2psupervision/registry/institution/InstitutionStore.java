@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -13,6 +14,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -147,6 +149,63 @@ public class InstitutionStore {
             }
         }
         return byId;
+    }
+
+    /**
+     * The reference feed's full read (REG-08, AUTH-02): the files of the register lines after {@code afterId} in id
+     * order (from the first when {@code afterId} is null), at most {@code limit}, each as of its line's version
+     * ({@link #atLineVersions}).
+     */
+    public List<InstitutionFile> filesAfter(String afterId, int limit) {
+        Query page = afterId == null ? new Query() : Query.query(Criteria.where("_id").gt(afterId));
+        page.with(Sort.by("_id")).limit(limit);
+        page.fields().include("version");
+        return atLineVersions(mongo.find(page, Document.class, ENTRIES));
+    }
+
+    /**
+     * The reference feed's changes (REG-08, AUTH-02): the files of {@code ids} that have a register line, in the order
+     * of {@code ids}, each as of its line's version ({@link #atLineVersions}); two {@code _id} lookups in all.
+     */
+    public List<InstitutionFile> filesOf(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query lines = Query.query(Criteria.where("_id").in(ids));
+        lines.fields().include("version");
+        Map<String, InstitutionFile> byId = new HashMap<>();
+        atLineVersions(mongo.find(lines, Document.class, ENTRIES)).forEach(file -> byId.put(file.id(), file));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The file at the version each line holds, from that version's immutable record, in the order of the lines. Not
+     * the current file: a change is recorded in the commit sequence once its line is written, before the file is
+     * ({@link #project}), so a reader that follows the sequence could find the file still one version behind. The
+     * version record exists whenever a line names it (the commit point precedes every derivation).
+     */
+    private List<InstitutionFile> atLineVersions(List<Document> lines) {
+        List<String> versionIds = lines.stream().map(line -> InstitutionVersion.idOf(line.getString("_id"),
+                ((Number) line.get("version")).longValue())).toList();
+        if (versionIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, InstitutionFile> byId = new HashMap<>();
+        for (InstitutionVersion version : mongo.find(Query.query(Criteria.where("_id").in(versionIds)),
+                InstitutionVersion.class, VERSIONS)) {
+            byId.put(version.institutionId(), version.snapshot());
+        }
+        List<InstitutionFile> files = new ArrayList<>();
+        for (Document line : lines) {
+            InstitutionFile file = byId.get(line.getString("_id"));
+            if (file == null) {
+                log.warn("Register line {} names version {}, which has no record", line.getString("_id"),
+                        line.get("version"));
+            } else {
+                files.add(file);
+            }
+        }
+        return files;
     }
 
     /**

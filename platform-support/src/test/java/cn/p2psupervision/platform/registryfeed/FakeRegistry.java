@@ -1,0 +1,184 @@
+package cn.p2psupervision.platform.registryfeed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The registry's two feed endpoints and Keycloak's token endpoint, served from memory over real HTTP on the loopback
+ * address: institutions in id order for the reference pages, a commit sequence of changes for the feed. A test sets
+ * what the registry answers (an error status, a resync) and reads what it was asked.
+ */
+final class FakeRegistry implements AutoCloseable {
+
+    static final String SERVICE_TOKEN = "platform-services-token";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+    private final TreeMap<String, Map<String, Object>> institutions = new TreeMap<>();
+    private final List<List<String>> changes = new ArrayList<>();
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** A status every feed request is answered with instead of a page; 0 for none. */
+    volatile int failWith;
+    /** The change feed answers {@code resync: true}. */
+    volatile boolean resync;
+    /** When set, change requests wait for it before they are answered. */
+    volatile CountDownLatch holdChanges;
+
+    FakeRegistry() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(workers);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Registers or changes an institution: its data at the next version, and a change naming it. */
+    synchronized void change(String id, String registeredProvince, List<String> businessProvinces, String status) {
+        long version = institutions.containsKey(id) ? ((Number) institutions.get(id).get("version")).longValue() + 1 : 1;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id);
+        data.put("creditCode", "91330100MA28A7K3X6");
+        data.put("name", "Institution " + id);
+        data.put("registeredProvince", registeredProvince);
+        data.put("businessProvinces", businessProvinces);
+        data.put("status", status);
+        data.put("establishedOn", "2015-08-12");
+        data.put("lendingStartedOn", null);
+        data.put("inScope", true);
+        data.put("custodyBank", null);
+        data.put("version", version);
+        data.put("riskRating", "a member this consumer does not know yet");
+        institutions.put(id, data);
+        changes.add(List.of(id));
+    }
+
+    synchronized long latest() {
+        return changes.size();
+    }
+
+    synchronized void reset() {
+        institutions.clear();
+        changes.clear();
+        requests.clear();
+        failWith = 0;
+        resync = false;
+        holdChanges = null;
+    }
+
+    /** The feed requests (not the token requests) to {@code path}. */
+    List<Request> requestsTo(String path) {
+        return requests.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            requests.add(new Request(exchange.getRequestMethod(), path, query,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+            if (path.equals("/token")) {
+                respond(exchange, 200, Map.of("access_token", SERVICE_TOKEN, "token_type", "Bearer", "expires_in", 300));
+                return;
+            }
+            if (failWith != 0) {
+                respond(exchange, failWith, Map.of("type", "urn:p2p-supervision:problem:service-unavailable",
+                        "status", failWith));
+                return;
+            }
+            switch (path) {
+                case "/internal/registry/institutions/reference" -> respond(exchange, 200,
+                        reference(query.get("after"), Integer.parseInt(query.get("limit"))));
+                case "/internal/registry/changes" -> {
+                    CountDownLatch hold = holdChanges;
+                    if (hold != null) {
+                        hold.await(30, TimeUnit.SECONDS);
+                    }
+                    respond(exchange, 200, changes(Long.parseLong(query.get("after")), Integer.parseInt(query.get("limit"))));
+                }
+                default -> respond(exchange, 404, Map.of("status", 404));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized Map<String, Object> reference(String after, int limit) {
+        List<Map<String, Object>> page = new ArrayList<>(
+                (after == null ? institutions : institutions.tailMap(after, false)).values());
+        boolean more = page.size() > limit;
+        List<Map<String, Object>> content = more ? page.subList(0, limit) : page;
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("seq", latest());
+        answer.put("next", more ? content.get(limit - 1).get("id") : null);
+        answer.put("institutions", content);
+        return answer;
+    }
+
+    private synchronized Map<String, Object> changes(long after, int limit) {
+        if (resync) {
+            return Map.of("next", after, "latest", latest(), "resync", true, "institutions", List.of());
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        long next = after;
+        while (next < latest() && ids.size() < limit) {
+            ids.addAll(changes.get((int) next));
+            next++;
+        }
+        return Map.of("next", next, "latest", latest(), "resync", false,
+                "institutions", ids.stream().map(institutions::get).toList());
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type",
+                status < 400 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] parts = pair.split("=", 2);
+                parameters.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                        parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return parameters;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+
+    record Request(String method, String path, Map<String, String> query, String authorization, String body) {
+    }
+}
