@@ -312,7 +312,8 @@ public class InstitutionStore {
      * Writes {@code projection} if the stored document is still at {@code storedVersion} (null: absent); false when
      * another derivation wrote meanwhile. The condition names {@code _id} and {@code version} exactly, which the
      * unique index on both ({@code RegistryIndexes}) answers on the embedded server too (it scans for any other query
-     * shape); the latest report's figures, written without a version, are left as they are.
+     * shape); the latest report's figures, written without a version, are left as they are. Every other member is
+     * written, an empty one removed.
      */
     private boolean compareAndSet(String id, Long storedVersion, Object projection, String collection) {
         Document document = new Document();
@@ -330,6 +331,15 @@ public class InstitutionStore {
         document.remove("_id");
         Update update = new Update();
         document.forEach(update::set);
+        // The converter leaves out empty members; a member that became empty (an attestation a correction dropped)
+        // is removed, not left at its old value.
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(projection.getClass())
+                .forEach(property -> {
+                    String field = property.getFieldName();
+                    if (!property.isIdProperty() && !"latestReport".equals(field) && !document.containsKey(field)) {
+                        update.unset(field);
+                    }
+                });
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(storedVersion)), update,
                 collection).getMatchedCount() == 1;
     }

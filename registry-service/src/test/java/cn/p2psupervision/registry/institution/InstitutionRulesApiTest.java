@@ -1,5 +1,6 @@
 package cn.p2psupervision.registry.institution;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -61,6 +62,38 @@ class InstitutionRulesApiTest {
                         .content("{\"signedBy\":\"Li Si\",\"position\":\"LEGAL_REPRESENTATIVE\",\"signedOn\":\"2017-07-01\","
                                 + "\"documentReference\":\"ZJ-2017-001\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.rule").value("REG-06"));
+    }
+
+    /**
+     * A projection of the file is written member by member; a member that became empty (here the attestation a
+     * correction drops) must not keep its old stored value.
+     */
+    @Test
+    void reg06_aCorrectionAfterTheSignatureDropsTheAttestationFromTheStoredFile() throws Exception {
+        mvc.perform(post("/api/v1/registry/institutions/" + code + "/verifications").with(TestCaller.ZJ_OFFICER.auth())
+                        .header("If-Match", "\"1\"").contentType("application/json")
+                        .content("{\"method\":\"ON_SITE_SURVEY\",\"date\":\"2017-05-30\",\"outcome\":\"visited\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/registry/institutions/" + code + "/attestation").with(TestCaller.ZJ_OFFICER.auth())
+                        .header("If-Match", "\"2\"").contentType("application/json")
+                        .content("{\"signedBy\":\"Li Si\",\"position\":\"LEGAL_REPRESENTATIVE\",\"signedOn\":\"2017-05-31\","
+                                + "\"documentReference\":\"ZJ-2017-002\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/registry/institutions/" + code).with(TestCaller.ZJ_OFFICER.auth()))
+                .andExpect(jsonPath("$.verificationState").value("CONFIRMED"))
+                .andExpect(jsonPath("$.attestation.documentReference").value("ZJ-2017-002"));
+
+        mvc.perform(post("/api/v1/registry/institutions/" + code + "/verifications").with(TestCaller.ZJ_OFFICER.auth())
+                        .header("If-Match", "\"3\"").contentType("application/json")
+                        .content("{\"method\":\"ON_SITE_SURVEY\",\"date\":\"2017-05-31\",\"outcome\":\"moved\","
+                                + "\"corrections\":{\"registeredAddress\":\"浙江省杭州市西湖区文三路 90 号 9 楼\"}}"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/registry/institutions/" + code).with(TestCaller.ZJ_OFFICER.auth()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(4))
+                .andExpect(jsonPath("$.verificationState").value("IN_VERIFICATION"))
+                .andExpect(jsonPath("$.attestation").doesNotExist());
     }
 
     private ResultActions patchWith(String body) throws Exception {
