@@ -1,5 +1,6 @@
 package cn.p2psupervision.platform.registryfeed;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ public class RegistryFeedAutoConfiguration {
     @Bean
     RegistryFeedPoller registryFeedPoller(RegistryFeed registry, InstitutionReferences references,
                                           RegistryFeedProperties properties) {
-        return new RegistryFeedPoller(registry, references, properties.pageSize());
+        return new RegistryFeedPoller(registry, references, properties.pageSize(), Clock.systemUTC());
     }
 
     /** {@code /actuator/info}: how fresh the projection is (cursor, the registry's sequence, last successful poll). */

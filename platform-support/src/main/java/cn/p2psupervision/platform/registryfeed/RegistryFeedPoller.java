@@ -1,6 +1,6 @@
 package cn.p2psupervision.platform.registryfeed;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -27,12 +27,15 @@ public class RegistryFeedPoller {
     private final RegistryFeed registry;
     private final InstitutionReferences references;
     private final int pageSize;
+    /** Real time for {@code polledAt} (an operational figure), not the domain clock, which may stand in 2017. */
+    private final Clock clock;
     private volatile boolean unavailable;
 
-    RegistryFeedPoller(RegistryFeed registry, InstitutionReferences references, int pageSize) {
+    RegistryFeedPoller(RegistryFeed registry, InstitutionReferences references, int pageSize, Clock clock) {
         this.registry = registry;
         this.references = references;
         this.pageSize = pageSize;
+        this.clock = clock;
     }
 
     /** One poll: load or follow the feed as far as it goes now. */
@@ -79,7 +82,7 @@ public class RegistryFeedPoller {
             }
             page = registry.reference(page.next(), pageSize);
         }
-        references.advance(seq, seq, Instant.now());
+        references.advance(seq, seq, clock.instant());
         log.info("Registry reference data loaded: {} institutions; following the change feed from sequence {}",
                 institutions, seq);
         return seq;
@@ -94,7 +97,7 @@ public class RegistryFeedPoller {
                 return load();
             }
             references.apply(page.institutions());
-            references.advance(page.next(), page.latest(), Instant.now());
+            references.advance(page.next(), page.latest(), clock.instant());
             if (page.next() == cursor || page.next() >= page.latest()) {
                 return page.next();
             }
