@@ -23,10 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import cn.p2psupervision.platform.idempotency.RequestIdentity;
+import cn.p2psupervision.platform.input.IfMatch;
 import cn.p2psupervision.platform.input.JsonMembers;
 import cn.p2psupervision.platform.input.PageParameters;
 import cn.p2psupervision.platform.problem.InvalidInputException;
-import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.security.Access;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.ProvinceScope;
@@ -232,24 +232,12 @@ class InstitutionController {
     }
 
     static String etag(InstitutionFile file) {
-        return "\"" + file.version() + "\"";
+        return IfMatch.etag(file.version());
     }
 
     /** The version an update is based on: {@code If-Match: "3"} (428 when absent). */
     static long versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.versionRequired();
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must carry an ETag of this API, e.g. \"3\"");
-        }
+        return IfMatch.version(ifMatch);
     }
 
     private record Meta(FactSource.Source source, LocalDate asOf, String reason) {

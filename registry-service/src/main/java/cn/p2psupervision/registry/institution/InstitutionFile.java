@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import cn.p2psupervision.platform.problem.RuleViolationException;
+import cn.p2psupervision.platform.province.Province;
 
 /**
  * One file per institution (一户一档, REG-01): its identity (credit code, registered province), its facts with their

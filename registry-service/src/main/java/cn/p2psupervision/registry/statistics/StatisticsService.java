@@ -14,7 +14,7 @@ import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.ProvinceScope;
 import cn.p2psupervision.registry.institution.RegisterView;
-import cn.p2psupervision.registry.institution.Province;
+import cn.p2psupervision.platform.province.Province;
 import cn.p2psupervision.registry.institution.ReportFigures;
 
 /**

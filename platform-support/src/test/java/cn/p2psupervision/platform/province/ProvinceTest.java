@@ -1,4 +1,4 @@
-package cn.p2psupervision.registry.institution;
+package cn.p2psupervision.platform.province;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
