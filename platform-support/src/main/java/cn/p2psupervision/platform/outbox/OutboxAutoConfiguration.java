@@ -7,10 +7,10 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import cn.p2psupervision.platform.scheduling.ScheduledJobsAutoConfiguration;
@@ -22,7 +22,7 @@ import cn.p2psupervision.platform.scheduling.ScheduledJobsAutoConfiguration;
  */
 @AutoConfiguration(after = {DataMongoAutoConfiguration.class, ScheduledJobsAutoConfiguration.class})
 @ConditionalOnClass({SchedulerLock.class, MongoTemplate.class})
-@ConditionalOnProperty("platform.outbox.collections")
+@Conditional(OutboxConfigured.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 

@@ -52,9 +52,17 @@ public class OutboxRelay {
         }
     }
 
-    /** One run over every configured collection; returns how many entries it tried. */
+    /**
+     * The scheduled run, on one replica at a time. (ShedLock cannot lock a method that returns a primitive, so the run
+     * that counts is {@link #relay()}.)
+     */
     @Scheduled(fixedDelayString = "${platform.outbox.poll-delay:2s}", initialDelayString = "${platform.outbox.poll-delay:2s}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "${platform.outbox.lock-at-most-for:1m}")
+    public void relayDue() {
+        relay();
+    }
+
+    /** One run over every configured collection; returns how many entries it tried. */
     public int relay() {
         int tried = 0;
         for (String collection : properties.collections()) {

@@ -1,6 +1,7 @@
 package cn.p2psupervision.platform.registryfeed;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public class InstitutionReferences {
     static final String COLLECTION = "registry_institutions";
     static final String CURSOR = "registry_feed_cursor";
     private static final String FEED = "registry";
+    private static final String GENERATION = "generation";
     /** Each failed compare-and-set means another writer stored this institution meanwhile. */
     private static final int MAX_ATTEMPTS = 10;
     private static final Logger log = LoggerFactory.getLogger(InstitutionReferences.class);
@@ -72,6 +74,9 @@ public class InstitutionReferences {
                 stored.put(reference.id(), reference.version());
                 applied++;
             }
+        }
+        if (applied > 0) {
+            mongo.upsert(Query.query(Criteria.where("_id").is(FEED)), new Update().inc(GENERATION, 1), CURSOR);
         }
         return applied;
     }
@@ -120,10 +125,35 @@ public class InstitutionReferences {
         return versions;
     }
 
+    /**
+     * Every projected institution's id with its registered and business provinces (one pass over the projection, the
+     * other members left out): what {@link InstitutionDirectory} indexes province scope by.
+     */
+    List<InstitutionReference> provincesOfAll() {
+        Query query = new Query();
+        query.fields().include("registeredProvince").include("businessProvinces");
+        List<InstitutionReference> all = new ArrayList<>();
+        for (Document stored : mongo.find(query, Document.class, COLLECTION)) {
+            all.add(new InstitutionReference(stored.getString("_id"), null, null,
+                    stored.getString("registeredProvince"), stored.getList("businessProvinces", String.class), null,
+                    null, null, false, null, 0));
+        }
+        return all;
+    }
+
+    /**
+     * A number that changes whenever a reference is stored (on any replica): what in-memory indexes of the projection
+     * compare to know they are out of date ({@link InstitutionDirectory}).
+     */
+    long generation() {
+        Document cursor = mongo.findById(FEED, Document.class, CURSOR);
+        return cursor == null || cursor.get(GENERATION) == null ? 0 : ((Number) cursor.get(GENERATION)).longValue();
+    }
+
     /** How far the feed is applied; empty before the first load. */
     public Optional<FeedPosition> position() {
         Document cursor = mongo.findById(FEED, Document.class, CURSOR);
-        return cursor == null ? Optional.empty() : Optional.of(new FeedPosition(
+        return cursor == null || cursor.get("seq") == null ? Optional.empty() : Optional.of(new FeedPosition(
                 ((Number) cursor.get("seq")).longValue(), ((Number) cursor.get("latest")).longValue(),
                 cursor.getDate("polledAt").toInstant()));
     }

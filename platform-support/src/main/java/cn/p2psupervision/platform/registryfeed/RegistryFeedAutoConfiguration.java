@@ -22,10 +22,17 @@ import cn.p2psupervision.platform.feign.FeignRelayAutoConfiguration;
 import cn.p2psupervision.platform.scheduling.ScheduledJobsAutoConfiguration;
 
 /**
- * The registry's institutions as this service's own read-only projection (issue 7), for the contexts that set
- * {@code platform.registry-feed.enabled=true} (classification, acceptance, incidents). Such a service declares
- * OpenFeign, the Resilience4j circuit breaker and retry, ShedLock (spring and mongo provider) and the OAuth2 client
- * (for the {@code platform-services} token), and uses {@link InstitutionDirectory}.
+ * Working with the registry (issue 7), for the contexts that set {@code platform.registry-feed.enabled=true}
+ * (classification, acceptance, incidents), always with the platform's own {@code platform-services} identity:
+ * <ul>
+ *   <li>the registry's institutions as this service's own read-only projection, used through
+ *       {@link InstitutionDirectory};</li>
+ *   <li>reads of registry data on a user's request: {@link RegistryReports} (REG-03 operating reports);</li>
+ *   <li>changes to registry data through the outbox: {@link RegistryStatusDelivery} (REG-08 status), the
+ *       {@link cn.p2psupervision.platform.outbox.OutboxDelivery} of kind {@value RegistryStatusDelivery#KIND}.</li>
+ * </ul>
+ * Such a service declares OpenFeign, the Resilience4j circuit breaker and retry, ShedLock (spring and mongo provider)
+ * and the OAuth2 client (for the {@code platform-services} token).
  *
  * <p>The poller is scheduled once across replicas by {@link ScheduledJobsAutoConfiguration}.
  */
@@ -35,7 +42,7 @@ import cn.p2psupervision.platform.scheduling.ScheduledJobsAutoConfiguration;
         EnableSchedulerLock.class, MongoLockProvider.class, MongoTemplate.class})
 @ConditionalOnProperty(name = "platform.registry-feed.enabled", havingValue = "true")
 @EnableConfigurationProperties(RegistryFeedProperties.class)
-@EnableFeignClients(clients = RegistryFeedClient.class)
+@EnableFeignClients(clients = {RegistryFeedClient.class, RegistryReportsClient.class, RegistryStatusClient.class})
 public class RegistryFeedAutoConfiguration {
 
     @Bean
@@ -51,6 +58,17 @@ public class RegistryFeedAutoConfiguration {
     @Bean
     RegistryFeed registryFeed(RegistryFeedClient client, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries) {
         return new RegistryFeed(client, breakers, retries);
+    }
+
+    @Bean
+    RegistryReports registryReports(RegistryReportsClient client, CircuitBreakerFactory<?, ?> breakers,
+                                    RetryRegistry retries) {
+        return new RegistryReports(client, breakers, retries);
+    }
+
+    @Bean
+    RegistryStatusDelivery registryStatusDelivery(RegistryStatusClient client, CircuitBreakerFactory<?, ?> breakers) {
+        return new RegistryStatusDelivery(client, breakers);
     }
 
     @Bean

@@ -11,8 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import cn.p2psupervision.platform.outbox.OutboxConfigured;
 
 /**
  * The platform's background jobs (the registry feed poller, the outbox relay) run on every replica's scheduler but
@@ -43,7 +46,7 @@ public class ScheduledJobsAutoConfiguration {
         static final class RegistryFeed {
         }
 
-        @ConditionalOnProperty("platform.outbox.collections")
+        @Conditional(OutboxConfigured.class)
         static final class Outbox {
         }
     }

@@ -13,24 +13,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The registry's two feed endpoints and Keycloak's token endpoint, served from memory over real HTTP on the loopback
- * address: institutions in id order for the reference pages, a commit sequence of changes for the feed. A test sets
- * what the registry answers (an error status, a resync) and reads what it was asked.
+ * The registry's internal endpoints and Keycloak's token endpoint, served from memory over real HTTP on the loopback
+ * address: institutions in id order for the reference pages, a commit sequence of changes for the feed, operating
+ * report series by institution, and the status endpoint. A test sets what the registry answers (an error status, a
+ * resync, a slow answer) and reads what it was asked.
  */
 final class FakeRegistry implements AutoCloseable {
 
     static final String SERVICE_TOKEN = "platform-services-token";
+    private static final Pattern INSTITUTION_PATH = Pattern.compile("/internal/registry/institutions/([^/]+)/(reports|status)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
@@ -44,6 +49,13 @@ final class FakeRegistry implements AutoCloseable {
     volatile boolean resync;
     /** When set, change requests wait for it before they are answered. */
     volatile CountDownLatch holdChanges;
+    /** The operating-report series by institution id, as the registry answers them; an id not here is a 404. */
+    final Map<String, List<Map<String, Object>>> reports = new ConcurrentHashMap<>();
+    /** When set, report requests wait for it before they are answered. */
+    volatile CountDownLatch holdReports;
+    /** The status and body the status endpoint answers with (the body null: the registry's usual 200 answer). */
+    volatile int statusAnswer = 200;
+    volatile Map<String, Object> statusBody;
 
     FakeRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -87,6 +99,10 @@ final class FakeRegistry implements AutoCloseable {
         failWith = 0;
         resync = false;
         holdChanges = null;
+        reports.clear();
+        holdReports = null;
+        statusAnswer = 200;
+        statusBody = null;
     }
 
     /** The feed requests (not the token requests) to {@code path}. */
@@ -100,6 +116,7 @@ final class FakeRegistry implements AutoCloseable {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             requests.add(new Request(exchange.getRequestMethod(), path, query,
                     exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
                     new String(body.readAllBytes(), StandardCharsets.UTF_8)));
             if (path.equals("/token")) {
                 respond(exchange, 200, Map.of("access_token", SERVICE_TOKEN, "token_type", "Bearer", "expires_in", 300));
@@ -108,6 +125,11 @@ final class FakeRegistry implements AutoCloseable {
             if (failWith != 0) {
                 respond(exchange, failWith, Map.of("type", "urn:p2p-supervision:problem:service-unavailable",
                         "status", failWith));
+                return;
+            }
+            Matcher institution = INSTITUTION_PATH.matcher(path);
+            if (institution.matches()) {
+                institution(exchange, institution.group(1), institution.group(2));
                 return;
             }
             switch (path) {
@@ -124,6 +146,29 @@ final class FakeRegistry implements AutoCloseable {
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void institution(HttpExchange exchange, String id, String endpoint) throws IOException,
+            InterruptedException {
+        if (endpoint.equals("reports") && exchange.getRequestMethod().equals("GET")) {
+            CountDownLatch hold = holdReports;
+            if (hold != null) {
+                hold.await(30, TimeUnit.SECONDS);
+            }
+            List<Map<String, Object>> series = reports.get(id);
+            if (series == null) {
+                respond(exchange, 404, Map.of("type", "urn:p2p-supervision:problem:not-found", "title", "Not found",
+                        "status", 404, "detail", "Institution " + id + " was not found"));
+            } else {
+                respond(exchange, 200, series);
+            }
+        } else if (endpoint.equals("status") && exchange.getRequestMethod().equals("PUT")) {
+            Map<String, Object> body = statusBody;
+            respond(exchange, statusAnswer, body != null ? body : Map.of("id", id, "creditCode", "91330100MA28A7K3X6",
+                    "registeredProvince", "33", "status", "BANNED", "version", 2, "changed", true));
+        } else {
+            respond(exchange, 405, Map.of("status", 405));
         }
     }
 
@@ -179,6 +224,7 @@ final class FakeRegistry implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    record Request(String method, String path, Map<String, String> query, String authorization, String body) {
+    record Request(String method, String path, Map<String, String> query, String authorization, String contentType,
+                   String body) {
     }
 }

@@ -71,6 +71,15 @@ public class InstitutionService {
         return new ScopedFile(file.get(), access, seesPersonalData(caller, access));
     }
 
+    /**
+     * A file by id or by credit code for the platform's own services ({@code /internal/**}, role
+     * {@code internal-service}, issue 7): no province scope, which a service identity does not have; 404 when absent.
+     * Never for a user's request: those go through {@link #read(Caller, String)}.
+     */
+    public InstitutionFile readForService(String idOrCode) {
+        return lookup(idOrCode).orElseThrow(() -> ProblemException.notFound("Institution", idOrCode));
+    }
+
     private Optional<InstitutionFile> lookup(String idOrCode) {
         Optional<InstitutionFile> file = store.find(idOrCode);
         if (file.isEmpty() && CreditCode.isValid(idOrCode)) {

@@ -111,7 +111,20 @@ public class ReportService {
 
     /** REG-03: the series of the latest revision per period, within [from, to]. */
     public List<OperatingReport> series(Caller caller, String idOrCode, YearMonth from, YearMonth to) {
-        String id = institutions.read(caller, idOrCode).file().id();
+        return seriesOf(institutions.read(caller, idOrCode).file().id(), from, to);
+    }
+
+    /**
+     * REG-03, issue 7: the same series for the platform's own services (the other contexts' screening reads, through
+     * {@code /internal/**}): no caller and no province scope, which a service identity does not have. 404 when the
+     * institution does not exist.
+     */
+    public List<OperatingReport> internalSeries(String idOrCode, YearMonth from, YearMonth to) {
+        return seriesOf(institutions.readForService(idOrCode).id(), from, to);
+    }
+
+    /** The latest revision of each period of the file {@code id} within [from, to], the oldest period first. */
+    private List<OperatingReport> seriesOf(String id, YearMonth from, YearMonth to) {
         List<OperatingReport> series = new ArrayList<>();
         for (Map.Entry<String, ReportFigures> entry : reports.series(id).entrySet()) {
             YearMonth period = YearMonth.parse(entry.getKey());

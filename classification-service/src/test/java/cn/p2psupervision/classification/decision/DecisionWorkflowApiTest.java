@@ -1,0 +1,330 @@
+package cn.p2psupervision.classification.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.p2psupervision.classification.ClassificationApiSupport;
+import cn.p2psupervision.classification.TestCaller;
+import cn.p2psupervision.platform.audit.AuditEntry;
+import cn.p2psupervision.platform.outbox.OutboxRelay;
+import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
+import cn.p2psupervision.platform.registryfeed.MonthlyReport;
+import cn.p2psupervision.platform.registryfeed.RegistryReports;
+
+/**
+ * The classification story at the service level (CLS-01, CLS-04..07, AUTH-03..05, REG-08): findings, the proposal
+ * from findings and the registry's figures, the decision with its reason rule, approval by another head, the outbox
+ * entries of a banning decision, the referral that only public security sees, and central's reopening. The registry
+ * is not running here: its reports come from a mock of {@link RegistryReports}, and its status endpoint refuses
+ * connections, so the status entry stays pending with its error.
+ */
+@SpringBootTest(properties = {
+        "spring.profiles.active=local",
+        "platform.mongo.embedded.storage=memory",
+        "platform.clock.start=2016-10-10T09:00:00+08:00",
+        "platform.registry-feed.poll-delay=1h",
+        "platform.outbox.poll-delay=1h",
+        "platform.registry.url=http://127.0.0.1:9",
+        "spring.security.oauth2.client.provider.keycloak.token-uri=http://127.0.0.1:9/token"})
+@AutoConfigureMockMvc
+class DecisionWorkflowApiTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    InstitutionReferences references;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    MongoTemplate mongo;
+    @MockitoBean
+    RegistryReports reports;
+
+    String institution;
+    String base;
+
+    @BeforeEach
+    void zhejiangInstitution() {
+        institution = ClassificationApiSupport.newInstitutionId();
+        base = "/api/v1/classification/institutions/" + institution;
+        references.apply(List.of(ClassificationApiSupport.institution(institution, "33", "44")));
+    }
+
+    @Test
+    void cls04_cls05_theProposalComesFromFindingsAndTheRegistrysFigures() throws Exception {
+        when(reports.series(anyString())).thenReturn(List.of(
+                report("2016-01", "10000000.00", 1000, "8.00"), report("2016-02", "12000000.00", 1200, "8.00"),
+                report("2016-03", "14000000.00", 1400, "12.50"), report("2016-04", "18000000.00", 1900, "9.00")));
+        send(ok(post(base + "/findings").content(ClassificationApiSupport.fundPoolFinding()), TestCaller.ZJ_OFFICER),
+                201);
+
+        JsonNode proposal = send(get(base + "/proposal"), TestCaller.GD_OFFICER, 200);
+
+        assertThat(proposal.get("category").asString()).isEqualTo("RECTIFICATION");
+        List<String> flags = new ArrayList<>();
+        proposal.get("flags").forEach(flag -> flags.add(flag.get("code").asString()));
+        assertThat(flags).contains("RAPID_EXPANSION_BALANCE", "HIGH_YIELD");
+        assertThat(proposal.get("standards").get(2).get("outcome").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void cls07_withTheRegistryDownThereIsNoProposalAndNoDecisionButA503NamingIt() throws Exception {
+        when(reports.series(anyString())).thenThrow(ProblemException.unavailable("registry-service"));
+
+        JsonNode problem = send(get(base + "/proposal"), TestCaller.ZJ_OFFICER, 503);
+        assertThat(problem.get("service").asString()).isEqualTo("registry-service");
+
+        send(ok(post(base + "/decision").content("{\"category\":\"COMPLIANT\"}"), TestCaller.ZJ_OFFICER), 503);
+        send(get(base + "/decision"), TestCaller.ZJ_OFFICER, 404);
+    }
+
+    @Test
+    void cls07_aDecisionDifferingFromTheProposalNeedsAWrittenReason() throws Exception {
+        send(ok(post(base + "/findings").content(ClassificationApiSupport.fundPoolFinding()), TestCaller.ZJ_OFFICER),
+                201);
+
+        JsonNode refused = send(ok(post(base + "/decision").content("{\"category\":\"COMPLIANT\"}"),
+                TestCaller.ZJ_OFFICER), 422);
+        assertThat(refused.get("rule").asString()).isEqualTo("CLS-07");
+
+        JsonNode recorded = send(ok(post(base + "/decision")
+                .content("{\"category\":\"BANNING\",\"reason\":\"资金池规模巨大，实际控制人已失联\"}"), TestCaller.ZJ_OFFICER), 201);
+        assertThat(recorded.at("/decision/category").asString()).isEqualTo("BANNING");
+        assertThat(recorded.at("/decision/proposal/category").asString()).isEqualTo("RECTIFICATION");
+        assertThat(recorded.at("/decision/state").asString()).isEqualTo("RECORDED");
+    }
+
+    @Test
+    void cls07_auth04_aHeadOtherThanTheRecorderApprovesAndEveryVersionIsKept() throws Exception {
+        send(ok(post(base + "/findings").content(ClassificationApiSupport.fundPoolFinding()), TestCaller.ZJ_HEAD_FINANCE),
+                201);
+        send(ok(post(base + "/decision").content("{\"category\":\"RECTIFICATION\"}"), TestCaller.ZJ_HEAD_FINANCE),
+                201);
+        // a second record without If-Match: 428; with a stale one: 412
+        send(ok(post(base + "/decision").content("{\"category\":\"RECTIFICATION\"}"), TestCaller.ZJ_OFFICER), 428);
+        send(ok(post(base + "/decision").content("{\"category\":\"RECTIFICATION\"}").header("If-Match", "\"7\""),
+                TestCaller.ZJ_OFFICER), 412);
+
+        send(post(base + "/decision/approval"), TestCaller.ZJ_HEAD_FINANCE, 428);
+        JsonNode ownApproval = send(post(base + "/decision/approval").header("If-Match", "\"1\""),
+                TestCaller.ZJ_HEAD_FINANCE, 422);
+        assertThat(ownApproval.get("rule").asString()).isEqualTo("AUTH-04");
+        send(post(base + "/decision/approval").header("If-Match", "\"1\""), TestCaller.ZJ_OFFICER, 403);
+
+        JsonNode approved = send(post(base + "/decision/approval").header("If-Match", "\"1\""),
+                TestCaller.ZJ_HEAD_REGULATOR, 200);
+        assertThat(approved.at("/decision/state").asString()).isEqualTo("APPROVED");
+        assertThat(approved.at("/decision/approvedBy/username").asString()).isEqualTo("zj-head-regulator");
+        assertThat(approved.get("deliveries")).isEmpty();
+
+        JsonNode again = send(ok(post(base + "/decision").content("{\"category\":\"COMPLIANT\",\"reason\":\"x\"}")
+                .header("If-Match", "\"2\""), TestCaller.ZJ_OFFICER), 422);
+        assertThat(again.get("rule").asString()).isEqualTo("CLS-07");
+
+        JsonNode versions = send(get(base + "/decision/versions"), TestCaller.CENTRAL, 200);
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("state").asString()).isEqualTo("RECORDED");
+        assertThat(versions.get(1).get("state").asString()).isEqualTo("APPROVED");
+        List<AuditEntry> trail = mongo.find(Query.query(Criteria.where("entityType").is("decision")
+                .and("entityId").is(institution)), AuditEntry.class);
+        assertThat(trail).extracting(AuditEntry::action).containsExactly("RECORD_DECISION", "APPROVE_DECISION");
+    }
+
+    @Test
+    void cls06_reg08_auth05_anApprovedBanningSetsTheRegistryStatusAndRefersTheInstitutionToPublicSecurityOnly()
+            throws Exception {
+        send(ok(post(base + "/findings").content(ClassificationApiSupport.fundraisingFinding()), TestCaller.ZJ_OFFICER),
+                201);
+        JsonNode recorded = send(ok(post(base + "/decision").content("{\"category\":\"BANNING\"}"),
+                TestCaller.ZJ_OFFICER), 201);
+        assertThat(recorded.at("/decision/proposal/category").asString()).isEqualTo("BANNING");
+
+        JsonNode approved = send(post(base + "/decision/approval").header("If-Match", "\"1\""),
+                TestCaller.ZJ_HEAD_FINANCE, 200);
+
+        // one write: the approval and both consequences, pending
+        assertThat(approved.get("deliveries")).hasSize(2);
+        approved.get("deliveries").forEach(d -> assertThat(d.get("state").asString()).isEqualTo("PENDING"));
+
+        relay.relayDue();
+
+        JsonNode after = send(get(base + "/decision"), TestCaller.ZJ_OFFICER, 200);
+        JsonNode status = delivery(after, "registry-status");
+        JsonNode referralDelivery = delivery(after, "public-security-referral");
+        assertThat(referralDelivery.get("state").asString()).isEqualTo("DELIVERED");
+        // the registry is not running here: the status waits, with its error, and is tried again
+        assertThat(status.get("state").asString()).isEqualTo("PENDING");
+        assertThat(status.get("attempts").asInt()).isEqualTo(1);
+        assertThat(status.get("lastError").asString()).isNotBlank();
+
+        String referralId = "R-" + institution + "-1";
+        JsonNode listed = send(get("/api/v1/classification/referrals"), TestCaller.PUBLIC_SECURITY, 200);
+        List<String> ids = new ArrayList<>();
+        listed.forEach(r -> ids.add(r.get("id").asString()));
+        assertThat(ids).contains(referralId);
+        JsonNode referral = send(get("/api/v1/classification/referrals/" + referralId), TestCaller.PUBLIC_SECURITY,
+                200);
+        assertThat(referral.get("institutionName").asString()).isEqualTo("测试网贷平台 " + institution);
+        assertThat(referral.get("state").asString()).isEqualTo("SENT");
+        assertThat(referral.get("reasons").get(0).asString()).contains("取缔类");
+
+        for (TestCaller other : List.of(TestCaller.TELECOM, TestCaller.MARKET_REGULATION, TestCaller.CENTRAL_BANK)) {
+            send(get("/api/v1/classification/referrals"), other, 403);
+            send(get("/api/v1/classification/referrals/" + referralId), other, 403);
+        }
+        send(get("/api/v1/classification/referrals"), TestCaller.ZJ_OFFICER, 403);
+        send(get(base + "/findings"), TestCaller.PUBLIC_SECURITY, 403);
+        assertThat(send(get(base + "/referrals"), TestCaller.GD_OFFICER, 200)).hasSize(1);
+    }
+
+    @Test
+    void auth05_publicSecurityAcknowledgesAndPostsFeedbackEachOncePerIdempotencyKey() throws Exception {
+        String referralId = bannedAndReferred();
+        String referral = "/api/v1/classification/referrals/" + referralId;
+
+        JsonNode acknowledged = send(ok(post(referral + "/acknowledgement").content("{\"receiptNumber\":\"杭公经受字2016-118\"}")
+                .header("Idempotency-Key", "ack-1"), TestCaller.PUBLIC_SECURITY), 200);
+        assertThat(acknowledged.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+
+        String feedback = "{\"text\":\"已立案侦查\",\"caseNumber\":\"杭公立字2016-0091\"}";
+        send(ok(post(referral + "/feedback").content(feedback).header("Idempotency-Key", "fb-1"),
+                TestCaller.PUBLIC_SECURITY), 200);
+        JsonNode retried = send(ok(post(referral + "/feedback").content(feedback).header("Idempotency-Key", "fb-1"),
+                TestCaller.PUBLIC_SECURITY), 200);
+        assertThat(retried.get("feedback")).hasSize(1);
+        JsonNode reused = send(ok(post(referral + "/feedback").content("{\"text\":\"另一条\"}")
+                .header("Idempotency-Key", "fb-1"), TestCaller.PUBLIC_SECURITY), 422);
+        assertThat(reused.get("type").asString()).endsWith("idempotency-key-reused");
+        JsonNode second = send(ok(post(referral + "/feedback").content("{\"text\":\"已移送检察院审查起诉\"}")
+                .header("Idempotency-Key", "fb-2"), TestCaller.PUBLIC_SECURITY), 200);
+        assertThat(second.get("feedback")).hasSize(2);
+        assertThat(second.get("state").asString()).isEqualTo("FEEDBACK_RECEIVED");
+
+        send(ok(post(referral + "/feedback").content("{\"text\":\"\"}"), TestCaller.PUBLIC_SECURITY), 400);
+        send(ok(post(referral + "/feedback").content(feedback), TestCaller.TELECOM), 403);
+        send(get("/api/v1/classification/referrals/R-unknown-1"), TestCaller.PUBLIC_SECURITY, 404);
+    }
+
+    @Test
+    void auth03_centralReopensAnApprovedDecisionWithAWrittenReasonAndTheNextRecordStartsANewRound() throws Exception {
+        send(ok(post(base + "/findings").content(ClassificationApiSupport.fundPoolFinding()), TestCaller.ZJ_OFFICER),
+                201);
+        send(ok(post(base + "/decision").content("{\"category\":\"RECTIFICATION\"}"), TestCaller.ZJ_OFFICER), 201);
+        send(post(base + "/decision/approval").header("If-Match", "\"1\""), TestCaller.ZJ_HEAD_FINANCE, 200);
+
+        JsonNode noReason = send(ok(post(base + "/decision/reopening").content("{}").header("If-Match", "\"2\""),
+                TestCaller.CENTRAL), 422);
+        assertThat(noReason.get("rule").asString()).isEqualTo("AUTH-03");
+        send(ok(post(base + "/decision/reopening").content("{\"reason\":\"x\"}").header("If-Match", "\"2\""),
+                TestCaller.ZJ_HEAD_FINANCE), 403);
+        JsonNode reopened = send(ok(post(base + "/decision/reopening").content("{\"reason\":\"举报线索显示涉嫌自融，需重新核查\"}")
+                .header("If-Match", "\"2\""), TestCaller.CENTRAL), 200);
+        assertThat(reopened.at("/decision/state").asString()).isEqualTo("REOPENED");
+        assertThat(reopened.at("/decision/reopenedBy/username").asString()).isEqualTo("central");
+
+        JsonNode next = send(ok(post(base + "/decision").content("{\"category\":\"RECTIFICATION\"}")
+                .header("If-Match", "\"3\""), TestCaller.ZJ_OFFICER), 200);
+        assertThat(next.at("/decision/round").asInt()).isEqualTo(2);
+        assertThat(next.at("/decision/state").asString()).isEqualTo("RECORDED");
+        assertThat(send(get(base + "/decision/versions"), TestCaller.ZJ_OFFICER, 200)).hasSize(4);
+    }
+
+    @Test
+    void cls01_findingsChangeOnlyByVersionsAndAWithdrawalNeedsAReason() throws Exception {
+        JsonNode first = send(ok(post(base + "/findings").content(ClassificationApiSupport.fundPoolFinding()),
+                TestCaller.ZJ_OFFICER), 201);
+        String finding = base + "/findings/" + first.get("id").asString();
+
+        String amended = ClassificationApiSupport.fundPoolFinding().replace("1250000.00", "980000.50");
+        send(ok(put(finding).content(amended), TestCaller.ZJ_OFFICER), 428);
+        JsonNode second = send(ok(put(finding).content(amended).header("If-Match", "\"1\""), TestCaller.ZJ_OFFICER),
+                200);
+        assertThat(second.get("version").asInt()).isEqualTo(2);
+        assertThat(new BigDecimal(second.get("outstandingAmount").asString())).isEqualByComparingTo("980000.50");
+        send(ok(put(finding).content(amended).header("If-Match", "\"1\""), TestCaller.ZJ_OFFICER), 412);
+
+        JsonNode noReason = send(ok(post(finding + "/withdrawal").content("{}").header("If-Match", "\"2\""),
+                TestCaller.ZJ_OFFICER), 422);
+        assertThat(noReason.get("rule").asString()).isEqualTo("CLS-01");
+        JsonNode withdrawn = send(ok(post(finding + "/withdrawal").content("{\"reason\":\"复核后不成立\"}")
+                .header("If-Match", "\"2\""), TestCaller.ZJ_OFFICER), 200);
+        assertThat(withdrawn.get("state").asString()).isEqualTo("WITHDRAWN");
+        assertThat(send(get(finding + "/versions"), TestCaller.CENTRAL, 200)).hasSize(3);
+
+        JsonNode unknownProblem = send(ok(post(base + "/findings").content(ClassificationApiSupport.fundPoolFinding()
+                .replace("FUND_POOL", "NOT_A_PROBLEM")), TestCaller.ZJ_OFFICER), 400);
+        assertThat(unknownProblem.toString()).doesNotContain("Exception");
+        JsonNode noAmount = send(ok(post(base + "/findings").content(ClassificationApiSupport.fundPoolFinding()
+                .replace(",\"outstandingAmount\":1250000.00", "")), TestCaller.ZJ_OFFICER), 422);
+        assertThat(noAmount.get("rule").asString()).isEqualTo("CLS-01");
+        send(ok(post(base + "/findings").content("{\"problemCode\":\"FUND_POOL\"}"), TestCaller.ZJ_OFFICER), 400);
+        send(ok(post(base + "/findings").content("{not json"), TestCaller.ZJ_OFFICER), 400);
+    }
+
+    // -----------------------------------------------------------------------------------------------------------------
+
+    private String bannedAndReferred() throws Exception {
+        send(ok(post(base + "/findings").content(ClassificationApiSupport.fundraisingFinding()), TestCaller.ZJ_OFFICER),
+                201);
+        send(ok(post(base + "/decision").content("{\"category\":\"BANNING\"}"), TestCaller.ZJ_OFFICER), 201);
+        send(post(base + "/decision/approval").header("If-Match", "\"1\""), TestCaller.ZJ_HEAD_FINANCE, 200);
+        relay.relayDue();
+        return "R-" + institution + "-1";
+    }
+
+    private static JsonNode delivery(JsonNode decision, String kind) {
+        for (JsonNode delivery : decision.get("deliveries")) {
+            if (delivery.get("kind").asString().equals(kind)) {
+                return delivery;
+            }
+        }
+        throw new AssertionError("no delivery of kind " + kind + " in " + decision);
+    }
+
+    private static MonthlyReport report(String period, String balance, long lenders, String yield) {
+        return new MonthlyReport(period, new BigDecimal(balance), lenders, lenders * 3, new BigDecimal("100000.00"),
+                List.of(new MonthlyReport.Product("月月盈", 12, new BigDecimal(yield))), null);
+    }
+
+    private static MockHttpServletRequestBuilder ok(MockHttpServletRequestBuilder request, TestCaller caller) {
+        return request.contentType(MediaType.APPLICATION_JSON).with(caller.auth());
+    }
+
+    private JsonNode send(MockHttpServletRequestBuilder request, TestCaller caller, int expected) throws Exception {
+        return send(request.with(caller.auth()), expected);
+    }
+
+    private JsonNode send(MockHttpServletRequestBuilder request, int expected) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
+        String body = response.getContentAsString();
+        return body.isEmpty() ? json.nullNode() : json.readTree(body);
+    }
+}
