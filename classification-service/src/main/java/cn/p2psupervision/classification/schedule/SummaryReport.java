@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.p2psupervision.platform.audit.ChangedBy;
 import cn.p2psupervision.platform.input.InputPolicy;
 import cn.p2psupervision.platform.problem.InvalidInputException;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
+import cn.p2psupervision.platform.audit.ChangedBy;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.province.Province;
 import cn.p2psupervision.platform.security.Caller;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
+import cn.p2psupervision.platform.audit.ChangedBy;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.security.Caller;
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cn.p2psupervision.platform.audit.ChangedBy;
 import cn.p2psupervision.platform.input.InputPolicy;
 import cn.p2psupervision.platform.problem.InvalidInputException;
 

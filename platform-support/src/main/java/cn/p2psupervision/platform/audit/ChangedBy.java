@@ -1,4 +1,4 @@
-package cn.p2psupervision.classification.screening;
+package cn.p2psupervision.platform.audit;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,8 +7,8 @@ import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.PlatformRole;
 
 /**
- * Who made a version of the screening thresholds, as the token said (AUTH-07). Kept with the version, so that its
- * audit entry can be written again from the stored version alone.
+ * Who made a version of a record, as the token said, roles included (AUTH-07). Kept with the version, so that its
+ * audit entry can be written again from the stored version alone ({@link #toCaller()}).
  */
 public record ChangedBy(String userId, String username, List<String> roles, String province, String agency) {
 
@@ -23,7 +23,7 @@ public record ChangedBy(String userId, String username, List<String> roles, Stri
     }
 
     /** The caller again, for the audit trail; roles no longer known are dropped. */
-    Caller toCaller() {
+    public Caller toCaller() {
         return new Caller(userId, username, roles.stream().map(PlatformRole::fromRoleName)
                 .flatMap(java.util.Optional::stream).collect(Collectors.toSet()), province, agency);
     }
