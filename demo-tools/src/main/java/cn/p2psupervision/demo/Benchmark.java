@@ -48,16 +48,40 @@ import tools.jackson.databind.JsonNode;
  */
 final class Benchmark {
 
-    /** Which phases a run includes: {@code --only open}, {@code --only closed}, or both (the default). */
-    enum Phases {
-        OPEN, CLOSED, BOTH;
+    /**
+     * Which phases a run includes: {@code open} (the registry's open loop, with its statistics), {@code closed} (the
+     * registry's closed-loop file reads), {@code classification} (proposals, decision list, classification
+     * statistics); {@code --only} names one or more, comma-separated; all by default.
+     */
+    record Phases(boolean open, boolean closed, boolean classification) {
 
-        boolean open() {
-            return this != CLOSED;
+        static final Phases ALL = new Phases(true, true, true);
+
+        static Phases parse(String only) {
+            if (only == null || only.isBlank() || "all".equals(only)) {
+                return ALL;
+            }
+            boolean open = false;
+            boolean closed = false;
+            boolean classification = false;
+            for (String part : only.split(",")) {
+                switch (part.trim()) {
+                    case "open" -> open = true;
+                    case "closed" -> closed = true;
+                    case "classification" -> classification = true;
+                    case "both" -> { // before classification, "both" meant the registry's open and closed phases
+                        open = true;
+                        closed = true;
+                    }
+                    default -> throw new IllegalArgumentException("--only takes open, closed and/or classification, "
+                            + "comma-separated, was '" + only + "'");
+                }
+            }
+            return new Phases(open, closed, classification);
         }
 
-        boolean closed() {
-            return this != OPEN;
+        boolean registry() {
+            return open || closed;
         }
     }
 
@@ -108,6 +132,12 @@ final class Benchmark {
     static final Duration FAILURE_PAUSE = Duration.ofMillis(100);
     private final List<Row> rows = new ArrayList<>();
     private final List<Comparison> comparisons = new ArrayList<>();
+    /** Closed-loop passes of classification proposals, and what they ran over. */
+    private final List<ClosedRow> proposals = new ArrayList<>();
+    private String proposalsLabel = "";
+    private String proposalsDescription = "";
+    private String classificationDescription = "";
+    private boolean registryOpenRan;
     private final List<String> notes = new ArrayList<>();
 
     Benchmark(PlatformClient client, URI gateway, URI service, Path outDir, int maxInFlight, Duration timeout,
@@ -123,15 +153,42 @@ final class Benchmark {
     }
 
     void run(Phases phases, List<Integer> rates, int seconds, int statisticsRuns, YearMonth asOf, List<Integer> clients,
-             int closedSeconds) {
+             int closedSeconds, ClassificationBenchmark classification) {
         PlatformClient.Tokens officer = client.tokens("zj-officer");
         PlatformClient.Tokens central = client.tokens("central");
         officer.refresh();
-        if (phases.open()) {
+        if (phases.open() || phases.classification()) {
             central.refresh(); // fails now rather than after the open-loop phases
         }
         String started = OffsetDateTime.now().withNano(0).toString();
+        boolean classify = phases.classification();
+        if (classify) {
+            try {
+                classification.prepare(this, central); // fails now when classification is not seeded
+            } catch (IllegalStateException e) {
+                if (classification.required()) {
+                    throw e;
+                }
+                System.out.println("bench: classification targets left out: " + e.getMessage());
+                notes.add("Classification targets left out: " + e.getMessage());
+                classify = false;
+            }
+        }
+        List<String> ids = phases.registry() ? registryPhases(phases, officer, central, rates, seconds, statisticsRuns,
+                asOf, clients, closedSeconds) : List.of();
+        if (classify) {
+            classification.run(rates, seconds, central);
+        }
+        String report = report(started, rates, seconds, closedSeconds, ids.size());
+        System.out.println();
+        System.out.println(table());
+        write(report);
+    }
 
+    /** The registry's phases; returns the ids the file reads picked among. */
+    private List<String> registryPhases(Phases phases, PlatformClient.Tokens officer, PlatformClient.Tokens central,
+                                        List<Integer> rates, int seconds, int statisticsRuns, YearMonth asOf,
+                                        List<Integer> clients, int closedSeconds) {
         // set-up reads go straight to the service: the list can take longer than the gateway's 10 s time-out
         JsonNode scoped = client.getJson(service.resolve("/api/v1/registry/institutions?page=0&size=20"), officer);
         long inScope = scoped.path("totalElements").asLong();
@@ -147,6 +204,7 @@ final class Benchmark {
                 + "Zhejiang), %d pages of 20; file reads pick among %,d of their ids.", inScope, pages, ids.size()));
 
         if (phases.open()) {
+            registryOpenRan = true;
             String own = ownFile(officer);
             try (BackgroundWriter writer = new BackgroundWriter(client, service, own, officer).start()) {
                 openPhases(officer, pages, ids, rates, seconds);
@@ -165,10 +223,52 @@ final class Benchmark {
         if (phases.closed()) {
             closedPhases(officer, ids, clients, closedSeconds);
         }
-        String report = report(started, rates, seconds, closedSeconds, ids.size());
-        System.out.println();
-        System.out.println(table());
-        write(report);
+        return ids;
+    }
+
+    // -------------------------------------------------------------------------- what ClassificationBenchmark adds
+
+    void add(Row row) {
+        rows.add(row);
+    }
+
+    void addProposals(ClosedRow row) {
+        proposals.add(row);
+    }
+
+    /** {@code label}: a few words for the terminal's table; {@code description}: the report's paragraph. */
+    void describeProposals(String label, String description) {
+        proposalsLabel = label;
+        proposalsDescription = description;
+    }
+
+    void describeClassification(String description) {
+        classificationDescription = description;
+    }
+
+    PlatformClient client() {
+        return client;
+    }
+
+    URI gateway() {
+        return gateway;
+    }
+
+    /** The registry service, straight ({@code --service}). */
+    URI registry() {
+        return service;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    int baselineRuns() {
+        return baselineRuns;
+    }
+
+    Duration openWarmUp() {
+        return openWarmUp;
     }
 
     /** Each target: first one request at a time (the unloaded latency), then open loop at each rate. */
@@ -214,8 +314,14 @@ final class Benchmark {
 
     private Row phase(String phase, String target, URI base, int rate, int seconds, PlatformClient.Tokens tokens,
                       IntFunction<URI> path) {
+        return phase(phase, target, base, rate, seconds, tokens, path, probePath);
+    }
+
+    /** One open-loop phase after the target settled ({@code probe}: a quick read of the target's store). */
+    Row phase(String phase, String target, URI base, int rate, int seconds, PlatformClient.Tokens tokens,
+              IntFunction<URI> path, String probe) {
         tokens.refresh(); // a fresh token outlives the phase (tokens live 300 s)
-        settle(base, tokens);
+        settle(base, tokens, probe);
         System.out.printf("bench: %s via %s at %d req/s for %d s ...%n", phase, target, rate, seconds);
         Row row = openLoop(phase, target, rate, seconds, request(base, tokens, path, timeout));
         System.out.printf("  %,d requests, %,d errors, p50 %s ms, p99 %s ms, max %s ms, achieved %.1f/s%s%n",
@@ -224,8 +330,8 @@ final class Benchmark {
         return row;
     }
 
-    private static IntFunction<HttpRequest> request(URI base, PlatformClient.Tokens tokens, IntFunction<URI> path,
-                                                    Duration timeout) {
+    static IntFunction<HttpRequest> request(URI base, PlatformClient.Tokens tokens, IntFunction<URI> path,
+                                            Duration timeout) {
         return i -> HttpRequest.newBuilder(base.resolve(path.apply(i))).timeout(timeout)
                 .header("Authorization", tokens.bearer()).header("Accept", "application/json").GET().build();
     }
@@ -387,13 +493,36 @@ final class Benchmark {
                                 IntFunction<HttpRequest> requests) {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         List<LoopClient> loops = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            loops.add(new LoopClient(http, requests, start, start + duration.toNanos(), null, 0));
+        }
+        return collect(target, start, loops);
+    }
+
+    /**
+     * A closed-loop pass over {@code total} requests: {@code clients} threads each take the next index not yet sent,
+     * send its request, wait for the last byte of the answer and take the next, until every index was sent once.
+     * Throughput is 2xx answers per second from the first send to the last answer.
+     */
+    static ClosedRow closedPass(HttpClient http, String target, int clients, int total,
+                                IntFunction<HttpRequest> requests) {
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        AtomicInteger next = new AtomicInteger();
+        List<LoopClient> loops = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            loops.add(new LoopClient(http, requests, start, Long.MAX_VALUE, next, total));
+        }
+        return collect(target, start, loops);
+    }
+
+    /** Runs the clients, each on a thread of its own, and merges their counts when all have ended. */
+    private static ClosedRow collect(String target, long start, List<LoopClient> loops) {
+        int clients = loops.size();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            LoopClient loop = new LoopClient(http, requests, start, start + duration.toNanos());
-            Thread thread = new Thread(loop, "closed-loop-" + i);
+            Thread thread = new Thread(loops.get(i), "closed-loop-" + i);
             thread.setDaemon(true);
             thread.start();
-            loops.add(loop);
             threads.add(thread);
         }
         long requestCount = 0;
@@ -427,12 +556,17 @@ final class Benchmark {
                 latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6);
     }
 
-    /** One client of the closed loop, with counts of its own (merged after the phase: nothing shared while it runs). */
+    /**
+     * One client of the closed loop, with counts of its own (merged after the phase: nothing shared while it runs but
+     * the index of a pass): until {@code end}, or, with {@code next}, until the pass's {@code total} requests are sent.
+     */
     private static final class LoopClient implements Runnable {
         private final HttpClient http;
         private final IntFunction<HttpRequest> requests;
         private final long start;
         private final long end;
+        private final AtomicInteger next;
+        private final int total;
         private final Map<String, Long> statuses = new TreeMap<>();
         private final Map<String, Long> failures = new TreeMap<>();
         private long[] latencies = new long[1024];
@@ -441,11 +575,14 @@ final class Benchmark {
         private long finished;
         private RuntimeException error;
 
-        LoopClient(HttpClient http, IntFunction<HttpRequest> requests, long start, long end) {
+        LoopClient(HttpClient http, IntFunction<HttpRequest> requests, long start, long end, AtomicInteger next,
+                   int total) {
             this.http = http;
             this.requests = requests;
             this.start = start;
             this.end = end;
+            this.next = next;
+            this.total = total;
         }
 
         @Override
@@ -455,8 +592,20 @@ final class Benchmark {
                 while ((wait = start - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                while (System.nanoTime() < end) {
-                    HttpRequest request = requests.apply((int) sent);
+                while (true) {
+                    int index;
+                    if (next == null) {
+                        if (System.nanoTime() >= end) {
+                            break;
+                        }
+                        index = (int) sent;
+                    } else {
+                        index = next.getAndIncrement();
+                        if (index >= total) {
+                            break;
+                        }
+                    }
+                    HttpRequest request = requests.apply(index);
                     sent++;
                     long begin = System.nanoTime();
                     try {
@@ -543,8 +692,8 @@ final class Benchmark {
     }
 
     /** {@code runs} requests one after the other (after {@code warmups} unmeasured ones): latency without load. */
-    private Row sequential(String phase, String target, IntFunction<HttpRequest> request, int runs, int warmups,
-                           String note) {
+    Row sequential(String phase, String target, IntFunction<HttpRequest> request, int runs, int warmups,
+                   String note) {
         System.out.printf("bench: %s via %s, %d requests one at a time ...%n", phase, target, runs);
         for (int i = 0; i < warmups; i++) {
             send(request.apply(i));
@@ -575,7 +724,11 @@ final class Benchmark {
      * running in the service, holding the store). A file read needs the store; {@code /me} would not.
      */
     private void settle(URI base, PlatformClient.Tokens tokens) {
-        URI me = base.resolve(probePath);
+        settle(base, tokens, probePath);
+    }
+
+    void settle(URI base, PlatformClient.Tokens tokens, String probe) {
+        URI me = base.resolve(probe);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         int quick = 0;
         while (System.nanoTime() < deadline) {
@@ -657,7 +810,26 @@ final class Benchmark {
                 }
             }
         }
+        if (!proposals.isEmpty()) {
+            text.append(rows.isEmpty() && comparisons.isEmpty() ? "" : "\n")
+                    .append("closed loop, classification proposals: ").append(proposalsLabel).append('\n');
+            String detail = "%-8s %7s %9s %11s %9s %9s %9s %9s  %s%n";
+            text.append(String.format(detail, "target", "clients", "requests", "proposals/s", "p50 ms", "p99 ms",
+                    "max ms", "failures", "non-2xx"));
+            for (ClosedRow row : proposals) {
+                text.append(String.format(detail, row.target(), row.clients(), row.requests(),
+                        String.format("%.1f", row.throughput()), ms(row.p50()), ms(row.p99()), ms(row.max()),
+                        row.failed(), nonOk(row)));
+            }
+        }
         Properties seed = lastSeed();
+        if (seed != null && seed.getProperty("classification.institutions") != null
+                && !"skipped".equals(seed.getProperty("classification.institutions"))) {
+            text.append(String.format("classification (last seed): %s institutions; findings %s; decisions %s; "
+                            + "%s failed, %s s%n", seed.getProperty("classification.institutions"),
+                    seed.getProperty("classification.findings", "-"), seed.getProperty("classification.decisions", "-"),
+                    seed.getProperty("classification.failed", "0"), seed.getProperty("classification.seconds", "-")));
+        }
         if (seed != null) {
             text.append(String.format("import (last seed, %s institutions): institutions %s rows/s (%s rows in %s s, %s); "
                             + "reports %s rows/s (%s rows in %s s, %s)%n", seed.getProperty("institutions"),
@@ -685,9 +857,16 @@ final class Benchmark {
                     .append(" outstanding; a phase stops sending after ").append(SATURATED.toSeconds())
                     .append(" s at that limit); time-out ").append(timeout.toSeconds())
                     .append(" s. Rows \"sequential\": one request at a time (").append(baselineRuns)
-                    .append(" per target), the latency without load. List and file reads as zj-officer (province "
-                            + "33), random pages / random ids of its scope, through the gateway and straight to the "
-                            + "registry service with the same token; statistics as central.\n\n");
+                    .append(" per target), the latency without load.");
+            if (registryOpenRan) {
+                md.append(" List and file reads as zj-officer (province 33), random pages / random ids of its scope, "
+                        + "through the gateway and straight to the registry service with the same token; statistics "
+                        + "as central.");
+            }
+            if (!classificationDescription.isEmpty()) {
+                md.append(' ').append(classificationDescription);
+            }
+            md.append("\n\n");
         }
         Properties seed = lastSeed();
         if (seed != null) {
@@ -701,7 +880,18 @@ final class Benchmark {
             }
             md.append("\nSeed: ").append(seed.getProperty("institutions")).append(" institutions, seed ")
                     .append(seed.getProperty("seed")).append(", ").append(seed.getProperty("months"))
-                    .append(" months of reports up to ").append(seed.getProperty("until")).append(".\n\n");
+                    .append(" months of reports up to ").append(seed.getProperty("until")).append(".");
+            if ("skipped".equals(seed.getProperty("classification.institutions"))) {
+                md.append(" Classification: skipped (--no-classification).");
+            } else if (seed.getProperty("classification.institutions") != null) {
+                md.append(" Classification: ").append(seed.getProperty("classification.institutions"))
+                        .append(" institutions (provinces 33 and 44); findings ")
+                        .append(seed.getProperty("classification.findings", "-")).append("; decisions ")
+                        .append(seed.getProperty("classification.decisions", "-")).append("; ")
+                        .append(seed.getProperty("classification.failed", "0")).append(" failed; ")
+                        .append(seed.getProperty("classification.seconds", "-")).append(" s.");
+            }
+            md.append("\n\n");
         }
         if (!rows.isEmpty()) {
             md.append("## Requests\n\n");
@@ -745,6 +935,21 @@ final class Benchmark {
                     + "| transport failures |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
             for (ClosedRow row : closedRows()) {
+                md.append("| ").append(row.target()).append(" | ").append(row.clients()).append(" | ")
+                        .append(row.requests()).append(" | ").append(String.format("%.1f", row.throughput()))
+                        .append(" | ").append(ms(row.p50())).append(" | ").append(ms(row.p99())).append(" | ")
+                        .append(ms(row.max())).append(" | ").append(nonOk(row)).append(" | ").append(row.failed())
+                        .append(parenthesised(row.failures())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        if (!proposals.isEmpty()) {
+            md.append("## Classification proposals, closed loop\n\n");
+            md.append("Proposals for ").append(proposalsDescription).append("\n\n");
+            md.append("| target | clients | requests | proposals/s | p50 ms | p99 ms | max ms | non-2xx "
+                    + "| transport failures |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+            for (ClosedRow row : proposals) {
                 md.append("| ").append(row.target()).append(" | ").append(row.clients()).append(" | ")
                         .append(row.requests()).append(" | ").append(String.format("%.1f", row.throughput()))
                         .append(" | ").append(ms(row.p50())).append(" | ").append(ms(row.p99())).append(" | ")

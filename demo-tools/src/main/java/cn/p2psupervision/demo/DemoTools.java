@@ -16,15 +16,26 @@ public final class DemoTools {
 
     private static final String USAGE = """
             Usage: java -jar demo-tools.jar <command> [options]
-              seed   generate the demo data set and import it through the gateway (as central)
+              seed   generate the demo data set and import it through the gateway (as central); then record the
+                     classification (findings, decisions, approvals) of the institutions registered in provinces 33
+                     and 44, the provinces with demo users (zj-/gd-officer record, a zj-/gd-head approves): about
+                     70 % get 1-4 findings, about 60 % a decision following the platform's proposal (about 1 in 10
+                     another category with a written reason), about 85 % of the decisions approved
                        --institutions N   institutions (default 1000; 10000 is the benchmark's data set)
                        --seed S           random seed (default 42); the same options give the same data
                        --months M         months of reports per institution (default 30, at least 12)
                        --until yyyy-MM    last reported month (default 2017-06, not in the future)
                        --timeout-minutes  give up waiting for one import after this long (default 180)
+                       --no-classification          imports only, no findings or decisions
+                       --classification-workers 4   institutions recorded at once (default 4)
+                     Idempotent: the same options again import UNCHANGED rows and record no finding or decision twice
+                     (rows of institutions whose banning decision was approved come back as CONFLICT: their status
+                     BANNED comes from a supervisory decision, which an import does not overwrite)
               bench  open-loop benchmark: scoped list and file read through the gateway and straight to the
                      service, national statistics; then closed loop: file reads by N concurrent clients, gateway
-                     versus direct
+                     versus direct; then classification: proposals for every institution of one province (closed
+                     loop), the scoped decision list (open loop, gateway and direct), national classification
+                     statistics
                        --rates 50,200     request rates per second (default 50,200)
                        --seconds 60       duration of each rate (default 60)
                        --statistics 20    sequential statistics requests (default 20)
@@ -40,8 +51,24 @@ public final class DemoTools {
                                           through the gateway (default 8,32,64)
                        --closed-seconds   duration of each closed-loop level (default 20), after a warm-up of up
                                           to 5 s per target with the most clients
-                       --only open|closed only the open-loop phases (with statistics) or only the closed loop
-                                          (default both)
+                       --only open,closed,classification
+                                          one or more of: the registry's open-loop phases (with statistics), the
+                                          registry's closed loop, the classification targets (default all; then
+                                          classification is left out with a note when it cannot run, e.g. not
+                                          seeded; named here, it must run)
+                       --classification-service http://localhost:8082
+                                          the classification service, straight (default: port $CLASSIFICATION_PORT,
+                                          else 8082)
+                       --classification-province 44
+                                          proposals for the institutions registered here (default: the province
+                                          with the most institutions); as its officer where it has one (33, 44),
+                                          else as central; the decision list as that officer, else as the officer of
+                                          33 or 44, whichever has more institutions
+                       --proposal-clients 4
+                                          concurrent clients of the proposals' closed loop (default 4)
+                       --classification-statistics-rate 5
+                                          open-loop rate of the national classification statistics (default 5/s,
+                                          for --seconds)
             Common: --gateway http://localhost:8080  --keycloak http://localhost:8180  --service http://localhost:8081
                     --out-dir demo-tools/target (seed-result.properties, benchmark.md)
             """;
@@ -49,8 +76,19 @@ public final class DemoTools {
     private DemoTools() {
     }
 
+    /** A port from the environment (the platform script exports the services' ports), else the fallback. */
+    static int portOr(String value, int fallback) {
+        try {
+            int port = value == null ? fallback : Integer.parseInt(value.trim());
+            return port > 0 && port < 65_536 ? port : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     public static void main(String[] args) {
-        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])
+                || Arrays.asList(args).contains("--help")) { // ./platform seed --help
             System.out.print(USAGE);
             return;
         }
@@ -68,8 +106,11 @@ public final class DemoTools {
                     int months = options.integer("months", 30, 12, 240);
                     YearMonth until = options.month("until", YearMonth.of(2017, 6));
                     int timeout = options.integer("timeout-minutes", 180, 1, 24 * 60);
+                    boolean noClassification = options.flag("no-classification");
+                    int workers = options.integer("classification-workers", 4, 1, 32);
                     options.requireAllUsed();
-                    new Seeder(client, gateway, outDir, Duration.ofMinutes(timeout)).run(institutions, seed, months, until);
+                    new Seeder(client, gateway, outDir, Duration.ofMinutes(timeout), noClassification ? 0 : workers)
+                            .run(institutions, seed, months, until);
                 }
                 case "bench" -> {
                     List<Integer> rates = options.integers("rates", "50,200");
@@ -82,16 +123,23 @@ public final class DemoTools {
                     List<Integer> clients = options.integers("clients", "8,32,64");
                     int closedSeconds = options.integer("closed-seconds", 20, 1, 3600);
                     int warmUp = options.integer("warm-up-seconds", 15, 0, 600);
-                    Benchmark.Phases phases = switch (options.string("only", "both")) {
-                        case "open" -> Benchmark.Phases.OPEN;
-                        case "closed" -> Benchmark.Phases.CLOSED;
-                        case "both" -> Benchmark.Phases.BOTH;
-                        default -> throw new IllegalArgumentException("--only is open or closed, was '"
-                                + options.string("only", "both") + "'");
-                    };
+                    String only = options.string("only", null);
+                    Benchmark.Phases phases = Benchmark.Phases.parse(only);
+                    URI classificationService = options.localUrl("classification-service", "http://localhost:"
+                            + portOr(System.getenv("CLASSIFICATION_PORT"), 8082));
+                    String province = options.string("classification-province", null);
+                    if (province != null) {
+                        Provinces.of(province); // an unknown code is refused before anything runs
+                    }
+                    int proposalClients = options.integer("proposal-clients", 4, 1, 256);
+                    int statisticsRate = options.integer("classification-statistics-rate", 5, 1, 1000);
                     options.requireAllUsed();
+                    ClassificationBenchmark classification = new ClassificationBenchmark(new ClassificationBenchmark
+                            .Settings(classificationService, province, proposalClients, statisticsRate,
+                            only != null && phases.classification()));
                     new Benchmark(client, gateway, service, outDir, maxInFlight, Duration.ofSeconds(timeout),
-                            sequential, Duration.ofSeconds(warmUp)).run(phases, rates, seconds, statistics, asOf, clients, closedSeconds);
+                            sequential, Duration.ofSeconds(warmUp)).run(phases, rates, seconds, statistics, asOf, clients,
+                            closedSeconds, classification);
                 }
                 default -> {
                     System.err.print(USAGE);

@@ -53,6 +53,16 @@ final class Options {
         }
     }
 
+    /** {@code --name} alone (or {@code --name true|false}): whether it is set. */
+    boolean flag(String name) {
+        String value = string(name, "false");
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--" + name + " takes no value, was '" + value + "'");
+        };
+    }
+
     long longValue(String name, long fallback) {
         String value = string(name, null);
         try {

@@ -93,6 +93,23 @@ final class PlatformClient {
         return json.readTree(response.body());
     }
 
+    /**
+     * One JSON call as {@code tokens}' user, whatever its answer: {@code body} (JSON) is sent when not null, and
+     * {@code ifMatch} as the {@code If-Match} header when not null.
+     */
+    HttpResponse<String> call(String method, URI uri, Tokens tokens, String body, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", tokens.bearer()).header("Accept", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
     /** POSTs a CSV file to the import endpoint; returns the job (202). */
     JsonNode startImport(URI gateway, String kind, Path csv, Tokens tokens) {
         HttpRequest request;

@@ -20,8 +20,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code seed}: generates the demo data set and loads it through the platform's own API, as central: the
  * institutions as one CSV import, then every institution's monthly reports as a second one. Prints the outcome counts
- * and the import rates (rows per second from the POST to the job being DONE). Idempotent: the same options again
- * leave every row UNCHANGED.
+ * and the import rates (rows per second from the POST to the job being DONE). Then, unless {@code --no-classification},
+ * the classification context's findings and decisions for the provinces with demo users ({@link ClassificationSeeder}).
+ * Idempotent: the same options again leave every row UNCHANGED (except the files whose banning decision was approved:
+ * their status BANNED now comes from a supervisory decision, which an import does not overwrite, so the registry
+ * reports those rows as CONFLICT) and record no finding or decision twice.
  */
 final class Seeder {
 
@@ -32,12 +35,15 @@ final class Seeder {
     private final URI gateway;
     private final Path outDir;
     private final Duration importTimeout;
+    /** Workers recording the classification, or 0 for none ({@code --no-classification}). */
+    private final int classificationWorkers;
 
-    Seeder(PlatformClient client, URI gateway, Path outDir, Duration importTimeout) {
+    Seeder(PlatformClient client, URI gateway, Path outDir, Duration importTimeout, int classificationWorkers) {
         this.client = client;
         this.gateway = gateway;
         this.outDir = outDir;
         this.importTimeout = importTimeout;
+        this.classificationWorkers = classificationWorkers;
     }
 
     record ImportResult(String kind, long rows, double seconds, JsonNode job) {
@@ -75,11 +81,40 @@ final class Seeder {
             ImportResult reports = importFile("REPORTS", reportsCsv, reportRows, central);
 
             printNational(until, central);
-            record(count, seed, months, until, institutions, reports);
+            ClassificationSeeder.Result classification = null;
+            RuntimeException classificationError = null;
+            if (classificationWorkers > 0) {
+                try {
+                    classification = new ClassificationSeeder(client, gateway, classificationWorkers)
+                            .run(data, seed, latestFoundOn(until, today));
+                } catch (RuntimeException e) {
+                    classificationError = e; // the imports' figures are recorded all the same
+                }
+            } else {
+                System.out.println("seed: classification skipped (--no-classification)");
+            }
+            record(count, seed, months, until, institutions, reports, classification);
+            if (classificationError != null) {
+                throw new IllegalStateException("classification: " + (classificationError.getMessage() == null
+                        ? classificationError.toString() : classificationError.getMessage()) + " (the imports are "
+                        + "done; seed again to complete the classification, or leave it out with --no-classification)",
+                        classificationError);
+            }
+            if (classification != null && classification.failed() > 0) {
+                throw new IllegalStateException("classification: " + classification.failed() + " of "
+                        + classification.institutions() + " institutions failed (first: "
+                        + classification.failures().get(0) + "); the rest is recorded, running seed again completes it");
+            }
         } finally {
             Files.deleteIfExists(institutionsCsv);
             Files.deleteIfExists(reportsCsv);
         }
+    }
+
+    /** Findings are dated up to the end of the month before the last reported one, never after today. */
+    static LocalDate latestFoundOn(YearMonth until, LocalDate today) {
+        LocalDate latest = until.minusMonths(1).atEndOfMonth();
+        return latest.isAfter(today) ? today : latest;
     }
 
     private ImportResult importFile(String kind, Path csv, long expectedRows, PlatformClient.Tokens central) {
@@ -159,7 +194,7 @@ final class Seeder {
 
     /** The last seed's figures, for the benchmark's report. */
     private void record(int count, long seed, int months, YearMonth until, ImportResult institutions,
-                        ImportResult reports) {
+                        ImportResult reports, ClassificationSeeder.Result classification) {
         try {
             Files.createDirectories(outDir);
             Properties properties = new Properties();
@@ -174,6 +209,19 @@ final class Seeder {
                 properties.setProperty(prefix + "seconds", String.format("%.1f", result.seconds()));
                 properties.setProperty(prefix + "rate", String.format("%.0f", result.rate()));
                 properties.setProperty(prefix + "counts", counts(result.job()));
+            }
+            if (classification != null) {
+                properties.setProperty("classification.institutions", Integer.toString(classification.institutions()));
+                properties.setProperty("classification.findings", classification.findingsCreated() + " created, "
+                        + classification.findingsPresent() + " already there");
+                properties.setProperty("classification.decisions", classification.decisionsCreated() + " recorded ("
+                        + classification.differing() + " against the proposal), " + classification.decisionsPresent()
+                        + " already there, " + classification.approved() + " approved, by category "
+                        + classification.categories());
+                properties.setProperty("classification.failed", Long.toString(classification.failed()));
+                properties.setProperty("classification.seconds", String.format("%.1f", classification.seconds()));
+            } else {
+                properties.setProperty("classification.institutions", "skipped");
             }
             try (Writer out = writer(outDir.resolve("seed-result.properties"))) {
                 properties.store(out, "last ./platform seed");

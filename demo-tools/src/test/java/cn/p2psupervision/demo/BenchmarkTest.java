@@ -42,6 +42,8 @@ class BenchmarkTest {
     private final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
     private final Set<String> protocols = ConcurrentHashMap.newKeySet();
     private final AtomicInteger upgrades = new AtomicInteger();
+    private final Set<String> paths = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger served = new AtomicInteger();
     private ExecutorService serverThreads;
     private HttpServer server;
     private URI base;
@@ -53,6 +55,8 @@ class BenchmarkTest {
         server.setExecutor(serverThreads);
         server.createContext("/api/v1/registry/institutions/", exchange -> {
             connections.add(exchange.getRemoteAddress());
+            paths.add(exchange.getRequestURI().getPath());
+            served.incrementAndGet();
             protocols.add(exchange.getProtocol());
             if (exchange.getRequestHeaders().containsKey("Upgrade")) {
                 upgrades.incrementAndGet();
@@ -129,6 +133,52 @@ class BenchmarkTest {
         assertThat(row.requests()).isBetween(2L, 2 * mostPerClient);
         assertThat(row.throughput()).isZero();
         assertThat(row.p50()).isNaN();
+    }
+
+    @Test
+    void aPassSendsEveryRequestOnceWithTheClientsAtATime() {
+        Benchmark.ClosedRow row = Benchmark.closedPass(Benchmark.closedLoopClient(), "direct", 4, 40,
+                read(i -> "p-" + i));
+
+        assertThat(row.requests()).isEqualTo(40);
+        assertThat(served.get()).isEqualTo(40);
+        assertThat(paths).hasSize(40).contains("/api/v1/registry/institutions/p-0", "/api/v1/registry/institutions/p-39");
+        assertThat(peak.get()).isEqualTo(4);
+        assertThat(row.nonOk()).isZero();
+        assertThat(row.failed()).isZero();
+        // 40 requests of 100 ms, 4 at a time: about 1 s, about 40 answers per second
+        assertThat(row.throughput()).as(row.toString()).isBetween(25.0, 41.0);
+        assertThat(row.p50()).as(row.toString()).isBetween(100.0, 150.0);
+    }
+
+    @Test
+    void aPassCountsNon2xxAnswersByStatus() {
+        Benchmark.ClosedRow row = Benchmark.closedPass(Benchmark.closedLoopClient(), "gateway", 3, 10,
+                read(i -> i < 4 ? "busy" : "p-" + i));
+
+        assertThat(row.requests()).isEqualTo(10);
+        assertThat(row.statuses()).containsExactly(java.util.Map.entry("503", 4L));
+        assertThat(row.p50()).isBetween(100.0, 150.0);
+    }
+
+    @Test
+    void onlyNamesOneOrMoreKindsOfPhase() {
+        assertThat(Benchmark.Phases.parse(null)).isEqualTo(Benchmark.Phases.ALL);
+        assertThat(Benchmark.Phases.parse("open")).isEqualTo(new Benchmark.Phases(true, false, false));
+        assertThat(Benchmark.Phases.parse("closed, classification"))
+                .isEqualTo(new Benchmark.Phases(false, true, true));
+        assertThat(Benchmark.Phases.parse("both")).isEqualTo(new Benchmark.Phases(true, true, false));
+        assertThat(Benchmark.Phases.parse("classification").registry()).isFalse();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Benchmark.Phases.parse("open,proposals")).withMessageContaining("--only");
+    }
+
+    @Test
+    void picksTheProvinceWithTheMostInstitutionsTheLowerCodeOnATie() {
+        assertThat(ClassificationBenchmark.largest(new java.util.LinkedHashMap<>(java.util.Map.of("33", 1_400L,
+                "44", 2_000L, "11", 1_800L)))).isEqualTo("44");
+        assertThat(ClassificationBenchmark.largest(new java.util.TreeMap<>(java.util.Map.of("44", 20L, "11", 20L))))
+                .isEqualTo("11");
     }
 
     private IntFunction<HttpRequest> read(IntFunction<String> id) {

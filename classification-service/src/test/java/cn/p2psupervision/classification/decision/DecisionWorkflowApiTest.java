@@ -92,6 +92,12 @@ class DecisionWorkflowApiTest {
         proposal.get("flags").forEach(flag -> flags.add(flag.get("code").asString()));
         assertThat(flags).contains("RAPID_EXPANSION_BALANCE", "HIGH_YIELD");
         assertThat(proposal.get("standards").get(2).get("outcome").asString()).isEqualTo("FAILED");
+
+        // the decision keeps the proposal with its flags, months included, and reads them back
+        send(ok(post(base + "/decision").content("{\"category\":\"RECTIFICATION\"}"), TestCaller.ZJ_OFFICER), 201);
+        JsonNode kept = send(get(base + "/decision"), TestCaller.ZJ_OFFICER, 200);
+        assertThat(kept.at("/decision/proposal/flags")).isEqualTo(proposal.get("flags"));
+        assertThat(kept.at("/decision/proposal/flags/0/evidence/0/from").asString()).matches("\\d{4}-\\d{2}");
     }
 
     @Test

@@ -46,7 +46,7 @@ class ScheduleApiTest {
 
     @BeforeEach
     void nothingStored() {
-        mongo.dropCollection(ScheduleStore.COLLECTION);
+        mongo.remove(new Query(), ScheduleStore.COLLECTION);
         mongo.remove(Query.query(Criteria.where("entityType").is(CampaignScheduleService.AUDIT_TYPE)), "audit_trail");
     }
 

@@ -66,8 +66,8 @@ class ScheduleSummaryReportsApiTest {
 
     @BeforeEach
     void nothingFiledOnTheDefaultSchedule() {
-        mongo.dropCollection(SummaryReportStore.COLLECTION);
-        mongo.dropCollection(ScheduleStore.COLLECTION);
+        mongo.remove(new Query(), SummaryReportStore.COLLECTION);
+        mongo.remove(new Query(), ScheduleStore.COLLECTION);
         mongo.remove(Query.query(Criteria.where("entityType").in(SummaryReportService.AUDIT_TYPE,
                 CampaignScheduleService.AUDIT_TYPE)), "audit_trail");
         clock.set("2017-01-20T10:00:00+08:00");

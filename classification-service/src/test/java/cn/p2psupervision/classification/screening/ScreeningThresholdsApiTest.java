@@ -57,7 +57,7 @@ class ScreeningThresholdsApiTest {
 
     @BeforeEach
     void nothingStored() {
-        mongo.dropCollection(ThresholdStore.COLLECTION);
+        mongo.remove(new Query(), ThresholdStore.COLLECTION);
         mongo.remove(Query.query(Criteria.where("entityType").is(ThresholdSettings.AUDIT_TYPE)), "audit_trail");
     }
 
