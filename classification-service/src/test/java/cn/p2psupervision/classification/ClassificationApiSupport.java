@@ -1,11 +1,17 @@
 package cn.p2psupervision.classification;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.p2psupervision.classification.finding.Evidence;
+import cn.p2psupervision.classification.finding.FindingDetails;
+import cn.p2psupervision.classification.finding.FindingSource;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.PlatformRole;
@@ -39,6 +45,18 @@ public final class ClassificationApiSupport {
     public static Caller headOf(String province) {
         return new Caller("id-head-" + province, "head-" + province,
                 Set.of(PlatformRole.PROVINCIAL_HEAD, PlatformRole.PROVINCIAL_OFFICER), province, "BANKING_REGULATOR");
+    }
+
+    /** A finding's JSON as the API takes it, read for setting up records below the HTTP layer. */
+    public static FindingDetails details(JsonMapper json, String findingJson) {
+        return json.readValue(findingJson, FindingJson.class).details();
+    }
+
+    private record FindingJson(String problemCode, Evidence evidence, FindingSource source, LocalDate foundOn,
+                               BigDecimal outstandingAmount) {
+        FindingDetails details() {
+            return new FindingDetails(problemCode, evidence, source, foundOn, outstandingAmount);
+        }
     }
 
     /** A finding of a red line that is violating business (资金池), as JSON. */

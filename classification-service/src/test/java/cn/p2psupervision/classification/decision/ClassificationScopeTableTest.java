@@ -14,8 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -24,6 +22,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.classification.ClassificationApiSupport;
+import cn.p2psupervision.classification.ClassificationApiTest;
 import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.classification.finding.FindingDetails;
 import cn.p2psupervision.classification.finding.FindingService;
@@ -38,15 +37,7 @@ import cn.p2psupervision.platform.security.Caller;
  * records of its own, so that a write in one row never changes what another row sees. The system tests replay the
  * same table through the gateway with real Keycloak tokens.
  */
-@SpringBootTest(properties = {
-        "spring.profiles.active=local",
-        "platform.mongo.embedded.storage=memory",
-        "platform.clock.start=2016-10-10T09:00:00+08:00",
-        "platform.registry-feed.poll-delay=1h",
-        "platform.outbox.poll-delay=1h",
-        "platform.registry.url=http://127.0.0.1:9",
-        "spring.security.oauth2.client.provider.keycloak.token-uri=http://127.0.0.1:9/token"})
-@AutoConfigureMockMvc
+@ClassificationApiTest
 class ClassificationScopeTableTest {
 
     @Autowired
@@ -228,8 +219,7 @@ class ClassificationScopeTableTest {
         String id = ClassificationApiSupport.newInstitutionId();
         references.apply(List.of(ClassificationApiSupport.institution(id, fixture.province, fixture.branch)));
         Caller officer = ClassificationApiSupport.officerOf(fixture.province);
-        FindingDetails details = json.readValue(ClassificationApiSupport.fundPoolFinding(), FindingJson.class)
-                .details();
+        FindingDetails details = ClassificationApiSupport.details(json, ClassificationApiSupport.fundPoolFinding());
         String findingId = findings.record(officer, id, details).id();
         if (setup != Setup.FINDING) {
             decisions.record(officer, id, Category.RECTIFICATION, null, null);
@@ -238,15 +228,6 @@ class ClassificationScopeTableTest {
             decisions.approve(ClassificationApiSupport.headOf(fixture.province), id, 1);
         }
         return new Prepared(id, findingId);
-    }
-
-    /** The finding JSON of the API, read here to set up records below the HTTP layer. */
-    record FindingJson(String problemCode, cn.p2psupervision.classification.finding.Evidence evidence,
-                       cn.p2psupervision.classification.finding.FindingSource source, java.time.LocalDate foundOn,
-                       java.math.BigDecimal outstandingAmount) {
-        FindingDetails details() {
-            return new FindingDetails(problemCode, evidence, source, foundOn, outstandingAmount);
-        }
     }
 
     private MockHttpServletRequestBuilder request(Endpoint endpoint, Prepared prepared) {

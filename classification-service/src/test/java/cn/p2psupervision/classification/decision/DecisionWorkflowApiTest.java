@@ -14,8 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.classification.ClassificationApiSupport;
+import cn.p2psupervision.classification.ClassificationApiTest;
 import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.platform.audit.AuditEntry;
 import cn.p2psupervision.platform.outbox.OutboxRelay;
@@ -43,15 +42,7 @@ import cn.p2psupervision.platform.registryfeed.RegistryReports;
  * is not running here: its reports come from a mock of {@link RegistryReports}, and its status endpoint refuses
  * connections, so the status entry stays pending with its error.
  */
-@SpringBootTest(properties = {
-        "spring.profiles.active=local",
-        "platform.mongo.embedded.storage=memory",
-        "platform.clock.start=2016-10-10T09:00:00+08:00",
-        "platform.registry-feed.poll-delay=1h",
-        "platform.outbox.poll-delay=1h",
-        "platform.registry.url=http://127.0.0.1:9",
-        "spring.security.oauth2.client.provider.keycloak.token-uri=http://127.0.0.1:9/token"})
-@AutoConfigureMockMvc
+@ClassificationApiTest
 class DecisionWorkflowApiTest {
 
     @Autowired

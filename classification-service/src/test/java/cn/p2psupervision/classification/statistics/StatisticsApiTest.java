@@ -8,8 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -17,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.classification.ClassificationApiSupport;
+import cn.p2psupervision.classification.ClassificationApiTest;
 import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.classification.decision.DecisionService;
 import cn.p2psupervision.classification.finding.FindingDetails;
@@ -30,15 +29,7 @@ import cn.p2psupervision.platform.security.Caller;
  * CLS-09 per province and nationally, as of a date. The institutions are registered in Hainan (46), which no other
  * test of this context uses, so the figures are exact although the tests share one in-memory database.
  */
-@SpringBootTest(properties = {
-        "spring.profiles.active=local",
-        "platform.mongo.embedded.storage=memory",
-        "platform.clock.start=2016-10-10T09:00:00+08:00",
-        "platform.registry-feed.poll-delay=1h",
-        "platform.outbox.poll-delay=1h",
-        "platform.registry.url=http://127.0.0.1:9",
-        "spring.security.oauth2.client.provider.keycloak.token-uri=http://127.0.0.1:9/token"})
-@AutoConfigureMockMvc
+@ClassificationApiTest
 class StatisticsApiTest {
 
     private static final String HAINAN = "46";
@@ -162,19 +153,11 @@ class StatisticsApiTest {
     }
 
     private FindingDetails details(String finding) {
-        return json.readValue(finding, FindingRequestJson.class).details();
+        return ClassificationApiSupport.details(json, finding);
     }
 
     private JsonNode read(MockHttpServletResponse response, int status) throws Exception {
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
         return json.readTree(response.getContentAsString());
-    }
-
-    record FindingRequestJson(String problemCode, cn.p2psupervision.classification.finding.Evidence evidence,
-                              cn.p2psupervision.classification.finding.FindingSource source,
-                              java.time.LocalDate foundOn, java.math.BigDecimal outstandingAmount) {
-        FindingDetails details() {
-            return new FindingDetails(problemCode, evidence, source, foundOn, outstandingAmount);
-        }
     }
 }
