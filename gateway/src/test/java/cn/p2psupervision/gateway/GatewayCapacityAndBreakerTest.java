@@ -114,6 +114,21 @@ class GatewayCapacityAndBreakerTest extends RoutedGatewayTest {
     }
 
     @Test
+    void aServicesOwn503ProblemNamingItsDependencyPassesThroughAndNeverOpensTheBreaker() {
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> response = get("/api/v1/classification/proposals/status/503");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(json(response.body()).get("type").asString())
+                    .as("the service's own problem, untouched").isEqualTo("urn:p2p-supervision:problem:stub");
+        }
+
+        CircuitBreaker breaker = breaker("classification-service");
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
     void aFullBulkheadAnswers503WithRetryAfterAndDoesNotCountAsAFailure() {
         List<CompletableFuture<HttpResponse<String>>> holding = List.of(
                 getAsync("/api/v1/classification/findings/sleep/1000"),
