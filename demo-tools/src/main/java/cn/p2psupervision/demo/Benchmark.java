@@ -885,7 +885,8 @@ final class Benchmark {
                 md.append(" Classification: skipped (--no-classification).");
             } else if (seed.getProperty("classification.institutions") != null) {
                 md.append(" Classification: ").append(seed.getProperty("classification.institutions"))
-                        .append(" institutions (provinces 33 and 44); findings ")
+                        .append(" institutions (provinces: ")
+                        .append(seed.getProperty("classification.provinces", "33,44")).append("); findings ")
                         .append(seed.getProperty("classification.findings", "-")).append("; decisions ")
                         .append(seed.getProperty("classification.decisions", "-")).append("; ")
                         .append(seed.getProperty("classification.failed", "0")).append(" failed; ")

@@ -18,10 +18,11 @@ import tools.jackson.databind.JsonNode;
  * <ol>
  * <li><b>Proposals</b>, closed loop: a few clients ({@code --proposal-clients}) ask for the proposal of every
  * institution registered in one province (the one with the most institutions, or {@code --classification-province}),
- * one pass straight to the classification service, then one through the gateway, each after a short unrecorded
- * warm-up. A proposal reads the institution's operating reports from the registry: the expensive call.</li>
- * <li><b>The scoped decision list</b> ({@code GET /api/v1/classification/decisions?size=20}) as a provincial officer,
- * open loop at {@code --rates} through the gateway and straight to the service, like the registry's list.</li>
+ * as the province's officer ({@link DemoClassification#officersOf}), one pass straight to the classification service,
+ * then one through the gateway, each after a short unrecorded warm-up. A proposal reads the institution's operating
+ * reports from the registry: the expensive call.</li>
+ * <li><b>The scoped decision list</b> ({@code GET /api/v1/classification/decisions?size=20}) as the same officer, open
+ * loop at {@code --rates} through the gateway and straight to the service, like the registry's list.</li>
  * <li><b>National classification statistics</b> (CLS-09) as central, one at a time and open loop at a modest rate
  * ({@code --classification-statistics-rate}), through the gateway and straight to the service.</li>
  * </ol>
@@ -77,14 +78,17 @@ final class ClassificationBenchmark {
             institutions.put(p.code(), page.path("totalElements").asLong());
         }
         province = settings.province() != null ? Provinces.of(settings.province()).code() : largest(institutions);
-        DemoClassification.Officers own = DemoClassification.DEMO_USERS.get(province);
-        String officerProvince = own != null ? province
-                : largest(Map.of("33", institutions.get("33"), "44", institutions.get("44")));
-        officerName = DemoClassification.DEMO_USERS.get(officerProvince).officer();
+        officerName = DemoClassification.officersOf(province).officer();
         officer = client.tokens(officerName);
-        officer.refresh();
-        proposerName = own != null ? own.officer() : "central";
-        proposer = own != null ? officer : central;
+        try {
+            officer.refresh();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + ": the officer of province " + province + " ("
+                    + Provinces.of(province).name() + ") logs in once ./platform seed has classified it (seed creates "
+                    + "the accounts of the provinces it classifies, --classification-provinces)", e);
+        }
+        proposerName = officerName;
+        proposer = officer;
 
         ids = new ArrayList<>();
         for (int page = 0; ; page++) {

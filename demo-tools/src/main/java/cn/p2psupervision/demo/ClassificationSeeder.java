@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The classification part of {@code seed}, after the imports: records the findings and decisions of
- * {@link DemoClassification} through the gateway, as the demo users of the institution's province (the officer
- * records, a head approves), a few workers at a time, each working through one institution: its findings, then the
+ * {@link DemoClassification} through the gateway, as the users of the institution's province (the officer records, a
+ * head approves; the realm's demo users for 33 and 44, for the other planned provinces the accounts {@link DemoAccounts}
+ * makes sure of first), a few workers at a time, each working through one institution: its findings, then the
  * platform's proposal, the decision following the proposal's category (or, for a few, another with a written reason),
  * then the approval.
  * <p>
@@ -61,6 +61,7 @@ final class ClassificationSeeder {
     private final PlatformClient client;
     private final URI gateway;
     private final int workers;
+    private final DemoAccounts accounts;
     private final Map<String, PlatformClient.Tokens> users = new HashMap<>();
 
     private final AtomicLong findingsCreated = new AtomicLong();
@@ -73,30 +74,36 @@ final class ClassificationSeeder {
     private final Map<String, Long> categories = new ConcurrentHashMap<>();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
-    ClassificationSeeder(PlatformClient client, URI gateway, int workers) {
+    /**
+     * @param accounts makes sure the planned provinces other than 33 and 44 have their accounts in Keycloak
+     */
+    ClassificationSeeder(PlatformClient client, URI gateway, int workers, DemoAccounts accounts) {
         this.client = client;
         this.gateway = gateway;
         this.workers = workers;
+        this.accounts = accounts;
     }
 
-    Result run(DemoData data, long seed, LocalDate latestFoundOn) {
+    /**
+     * @param provinces the provinces whose institutions are classified ({@code --classification-provinces})
+     */
+    Result run(DemoData data, long seed, LocalDate latestFoundOn, Set<String> provinces) {
         long start = System.nanoTime();
-        List<DemoClassification.Plan> plans = DemoClassification.plan(data, seed, latestFoundOn);
-        printPlan(data, plans);
+        List<DemoClassification.Plan> plans = DemoClassification.plan(data, seed, latestFoundOn, provinces);
+        printPlan(data, plans, provinces);
         if (plans.isEmpty()) {
             return result(0, 0, start);
         }
-        Set<String> provinces = new TreeSet<>();
-        plans.forEach(plan -> provinces.add(plan.officers().province()));
-        for (String province : provinces) {
-            DemoClassification.Officers officers = DemoClassification.DEMO_USERS.get(province);
-            tokens(officers.officer()).refresh(); // fails now if a demo user is missing
-            officers.heads().forEach(head -> tokens(head).refresh());
+        Map<String, DemoClassification.Officers> planned = new TreeMap<>();
+        plans.forEach(plan -> planned.putIfAbsent(plan.officers().province(), plan.officers()));
+        accounts.ensure(planned.keySet()); // 33 and 44 have their realm users: nothing is created for them
+        for (DemoClassification.Officers officers : planned.values()) {
+            officers.all().forEach(user -> tokens(user).refresh()); // fails now if a user is missing
         }
 
         Map<String, String> ids = new HashMap<>();
-        for (String province : provinces) {
-            ids.putAll(idsByCreditCode(province, tokens(DemoClassification.DEMO_USERS.get(province).officer())));
+        for (DemoClassification.Officers officers : planned.values()) {
+            ids.putAll(idsByCreditCode(officers.province(), tokens(officers.officer())));
         }
         List<Task> tasks = new ArrayList<>();
         int missing = 0;
@@ -170,7 +177,7 @@ final class ClassificationSeeder {
                 List.copyOf(failures), Seeder.seconds(System.nanoTime() - start));
     }
 
-    private static void printPlan(DemoData data, List<DemoClassification.Plan> plans) {
+    private static void printPlan(DemoData data, List<DemoClassification.Plan> plans, Set<String> provinces) {
         Map<String, Long> byProvince = new TreeMap<>();
         plans.forEach(plan -> byProvince.merge(plan.officers().province(), 1L, Long::sum));
         long withFindings = plans.stream().filter(plan -> !plan.findings().isEmpty()).count();
@@ -178,13 +185,15 @@ final class ClassificationSeeder {
         long decisions = plans.stream().filter(DemoClassification.Plan::decide).count();
         long differ = plans.stream().filter(DemoClassification.Plan::differ).count();
         long approve = plans.stream().filter(DemoClassification.Plan::approve).count();
-        long otherProvinces = data.institutions().stream()
-                .filter(i -> !DemoClassification.DEMO_USERS.containsKey(i.registeredProvince())).count();
-        System.out.printf("seed: classification plan for provinces %s (the provinces with demo users; the seeder has "
-                        + "no accounts for the other %d, whose %,d institutions get none): %,d institutions in scope, "
-                        + "%,d with findings (%,d findings), %,d decisions (%,d against the proposal, %,d to be "
-                        + "approved)%n", byProvince, 31 - DemoClassification.DEMO_USERS.size(), otherProvinces,
-                plans.size(), withFindings, findings, decisions, differ, approve);
+        long leftOut = data.institutions().stream().filter(i -> !provinces.contains(i.registeredProvince())).count();
+        String scope = provinces.containsAll(DemoClassification.ALL_PROVINCES) ? "every province"
+                : String.format("provinces %s (--classification-provinces; the other %d provinces' %,d institutions "
+                + "are left out)", String.join(",", provinces), DemoClassification.ALL_PROVINCES.size()
+                - provinces.size(), leftOut);
+        System.out.printf("seed: classification plan for %s, acting as the realm's demo users in 33 and 44 and as "
+                        + "p<code>-officer/-head-finance/-head-regulator elsewhere: %,d institutions in scope %s, %,d "
+                        + "with findings (%,d findings), %,d decisions (%,d against the proposal, %,d to be approved)%n",
+                scope, plans.size(), byProvince, withFindings, findings, decisions, differ, approve);
     }
 
     /** The registry ids of the files registered in {@code province}, by credit code (the officer's list). */

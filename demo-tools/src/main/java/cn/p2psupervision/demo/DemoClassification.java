@@ -5,23 +5,33 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * What the seeder records in the classification context (CLS-01, CLS-07) for the demo data set, deterministically
- * from the same seed: for the institutions registered in a province that has demo users (33 Zhejiang, 44 Guangdong;
- * the seeder logs in as those users and has no accounts for the other provinces) and in the campaign's scope, about
- * 70 % get 1–4 findings of the problem catalogue with Chinese evidence, about 60 % a decision, of which most are
- * approved and about one in ten differs from the platform's proposal with a written reason.
+ * from the same seed: for the institutions registered in the planned provinces (every province by default,
+ * {@code --classification-provinces}) and in the campaign's scope, about 70 % get 1–4 findings of the problem
+ * catalogue with Chinese evidence, and virtually all a decision (late in the campaign almost every institution in
+ * scope had one), of which most are approved and about one in ten differs from the platform's proposal with a written
+ * reason. The seeder acts as the province's officers ({@link #officersOf}): the realm's demo users for Zhejiang (33) and
+ * Guangdong (44), the accounts {@link DemoAccounts} creates for the others.
  * <p>
  * The findings follow the institution's shape: a collapsed platform is more often suspected of illegal fundraising or
  * fraud, a fast-growing one of guarantees, term splitting and high-return promotion, one that stopped lending of
  * fictitious projects and debt transfers; a platform without a custody bank may be found without third-party custody.
  * Violating business states an outstanding amount (存量) derived from the institution's loan balance.
+ * <p>
+ * An institution's plan depends only on the seed, the number of institutions and its index (its own random stream),
+ * never on which other provinces are planned: planning every province gives Zhejiang and Guangdong the same plans as
+ * planning those two alone.
  */
 final class DemoClassification {
 
@@ -93,14 +103,76 @@ final class DemoClassification {
         }
     }
 
-    /** The demo users who act for a province: the officer records, a head (never the recorder) approves. */
+    /** The users who act for a province: the officer records, a head (never the recorder) approves. */
     record Officers(String province, String officer, List<String> heads) {
+
+        /** The officer first, then the heads. */
+        List<String> all() {
+            List<String> all = new ArrayList<>(List.of(officer));
+            all.addAll(heads);
+            return List.copyOf(all);
+        }
     }
 
-    /** The provinces the seeder can act for: their demo users are in the realm export (README). */
-    static final Map<String, Officers> DEMO_USERS = Map.of(
+    /** The provinces whose demo users are in the realm export (README); the others get {@link DemoAccounts}'. */
+    static final Map<String, Officers> REALM_USERS = Map.of(
             "33", new Officers("33", "zj-officer", List.of("zj-head-finance", "zj-head-regulator")),
             "44", new Officers("44", "gd-officer", List.of("gd-head-finance", "gd-head-regulator")));
+
+    /**
+     * Who acts for {@code province}: the realm's demo users for 33 and 44; for any other province the accounts
+     * {@link DemoAccounts} creates, {@code p<code>-officer} (financial office), {@code p<code>-head-finance} and
+     * {@code p<code>-head-regulator} (e.g. {@code p11-officer} for Beijing).
+     *
+     * @throws IllegalArgumentException for a code that is not one of the 31 provinces
+     */
+    static Officers officersOf(String province) {
+        String code = Provinces.of(province).code();
+        Officers realm = REALM_USERS.get(code);
+        if (realm != null) {
+            return realm;
+        }
+        String prefix = "p" + code + "-";
+        return new Officers(code, prefix + "officer", List.of(prefix + "head-finance", prefix + "head-regulator"));
+    }
+
+    /** Every province's code, sorted. */
+    static final Set<String> ALL_PROVINCES = allProvinces();
+
+    private static Set<String> allProvinces() {
+        Set<String> codes = new TreeSet<>();
+        Provinces.ALL.forEach(province -> codes.add(province.code()));
+        return Collections.unmodifiableSet(codes);
+    }
+
+    /**
+     * The provinces of {@code --classification-provinces}: {@code all}, or codes separated by commas
+     * ({@code 33,44}); sorted.
+     *
+     * @throws IllegalArgumentException for an empty list or an unknown code
+     */
+    static Set<String> provinces(String option) {
+        String value = option == null ? "" : option.trim();
+        if ("all".equalsIgnoreCase(value)) {
+            return ALL_PROVINCES;
+        }
+        Set<String> provinces = new TreeSet<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                try {
+                    provinces.add(Provinces.of(part.trim()).code());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--classification-provinces: " + e.getMessage()
+                            + " (all, or two-digit codes separated by commas, e.g. 33,44)");
+                }
+            }
+        }
+        if (provinces.isEmpty()) {
+            throw new IllegalArgumentException("--classification-provinces is all, or two-digit codes separated by "
+                    + "commas (e.g. 33,44), was '" + value + "'");
+        }
+        return Collections.unmodifiableSet(provinces);
+    }
 
     /** A finding as the API takes it; {@code outstandingAmount} (yuan, two decimals) only for violating business. */
     record Finding(String problemCode, String text, List<String> documents, Source source, LocalDate foundOn,
@@ -124,9 +196,14 @@ final class DemoClassification {
     record Override(String category, String reason) {
     }
 
-    /** Share of decided institutions among those with findings, and among those without (together about 60 %). */
-    static final double DECIDE_WITH_FINDINGS = 0.70;
-    static final double DECIDE_WITHOUT_FINDINGS = 0.37;
+    /**
+     * Share of decided institutions among those with findings, and among those without (together about 98 %: late in
+     * the campaign virtually every institution in scope had a decision). Each is compared with the institution's same
+     * draw, so raising a share keeps every institution decided before decided, with the same later draws; only a newly
+     * decided one draws {@link #DIFFER} and {@link #APPROVE} too, which shifts its own approver and override draw.
+     */
+    static final double DECIDE_WITH_FINDINGS = 0.99;
+    static final double DECIDE_WITHOUT_FINDINGS = 0.95;
     static final double DIFFER = 0.10;
     static final double APPROVE = 0.85;
 
@@ -139,27 +216,37 @@ final class DemoClassification {
     }
 
     /**
-     * The plans, in the data set's order, for every institution registered in a province of {@link #DEMO_USERS} and
-     * in the campaign's scope (an institution out of scope gets no proposal, 422 CLS-07).
+     * The plans, in the data set's order, for every institution registered in one of {@code provinces} and in the
+     * campaign's scope (an institution out of scope gets no proposal, 422 CLS-07).
      *
+     * @param provinces     the provinces to plan for (codes; {@link #ALL_PROVINCES} for all)
      * @param latestFoundOn the last day a finding may be dated (not after the classification service's today)
      */
-    static List<Plan> plan(DemoData data, long seed, LocalDate latestFoundOn) {
+    static List<Plan> plan(DemoData data, long seed, LocalDate latestFoundOn, Set<String> provinces) {
+        return plan(data, seed, latestFoundOn, provinces, DECIDE_WITH_FINDINGS, DECIDE_WITHOUT_FINDINGS);
+    }
+
+    /** {@link #plan(DemoData, long, LocalDate, Set)} with other decided shares (to compare them in tests). */
+    static List<Plan> plan(DemoData data, long seed, LocalDate latestFoundOn, Set<String> provinces,
+                           double decideWithFindings, double decideWithoutFindings) {
+        Map<String, Officers> officers = new HashMap<>();
+        provinces.forEach(province -> officers.put(province, officersOf(province)));
         List<Plan> plans = new ArrayList<>();
         int count = data.institutions().size();
         for (DemoData.Institution institution : data.institutions()) {
-            Officers officers = DEMO_USERS.get(institution.registeredProvince());
-            if (officers == null || !institution.inScope()) {
+            Officers acting = officers.get(institution.registeredProvince());
+            if (acting == null || !institution.inScope()) {
                 continue;
             }
+            // the institution's own stream: its plan does not depend on which other provinces are planned
             SplittableRandom r = new SplittableRandom(DemoData.mix(seed, count, institution.index(), 0xC1A5_51F1L));
             List<Finding> findings = r.nextDouble() < findingChance(institution.shape())
                     ? findings(data, institution, r, latestFoundOn) : List.of();
-            boolean decide = r.nextDouble() < (findings.isEmpty() ? DECIDE_WITHOUT_FINDINGS : DECIDE_WITH_FINDINGS);
+            boolean decide = r.nextDouble() < (findings.isEmpty() ? decideWithoutFindings : decideWithFindings);
             boolean differ = decide && r.nextDouble() < DIFFER;
             boolean approve = decide && r.nextDouble() < APPROVE;
-            String approver = officers.heads().get(r.nextInt(officers.heads().size()));
-            plans.add(new Plan(institution, officers, approver, findings, decide, differ, approve, r.nextDouble()));
+            String approver = acting.heads().get(r.nextInt(acting.heads().size()));
+            plans.add(new Plan(institution, acting, approver, findings, decide, differ, approve, r.nextDouble()));
         }
         return List.copyOf(plans);
     }

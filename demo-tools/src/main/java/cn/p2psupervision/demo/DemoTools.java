@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code java -jar demo-tools.jar seed|bench [options]}: demo data and a benchmark for a running platform, through its
@@ -17,17 +18,27 @@ public final class DemoTools {
     private static final String USAGE = """
             Usage: java -jar demo-tools.jar <command> [options]
               seed   generate the demo data set and import it through the gateway (as central); then record the
-                     classification (findings, decisions, approvals) of the institutions registered in provinces 33
-                     and 44, the provinces with demo users (zj-/gd-officer record, a zj-/gd-head approves): about
-                     70 % get 1-4 findings, about 60 % a decision following the platform's proposal (about 1 in 10
-                     another category with a written reason), about 85 % of the decisions approved
+                     classification (findings, decisions, approvals) of the institutions registered in every
+                     province (or those of --classification-provinces), as the province's officer (records) and
+                     heads (approve): the realm's zj-/gd- demo users for 33 and 44, for any other province
+                     p<code>-officer, p<code>-head-finance and p<code>-head-regulator (e.g. p11-officer), created
+                     in the local Keycloak through its admin API when missing (password demo); about 70 % get 1-4
+                     findings, about 98 % a decision following the platform's proposal (about 1 in 10 another
+                     category with a written reason), about 85 % of the decisions approved
                        --institutions N   institutions (default 1000; 10000 is the benchmark's data set)
                        --seed S           random seed (default 42); the same options give the same data
                        --months M         months of reports per institution (default 30, at least 12)
                        --until yyyy-MM    last reported month (default 2017-06, not in the future)
                        --timeout-minutes  give up waiting for one import after this long (default 180)
                        --no-classification          imports only, no findings or decisions
+                       --skip-imports               no imports: the registry already holds this data set (the
+                                                    same options); seeds the other contexts only
                        --classification-workers 4   institutions recorded at once (default 4)
+                       --classification-provinces all|33,44,...
+                                          whose institutions are classified (default all)
+                       --keycloak-admin admin        Keycloak's master-realm administrator, to create the accounts
+                       --keycloak-admin-password admin
+                                          its password (default: $KEYCLOAK_ADMIN_PASSWORD, else admin)
                      Idempotent: the same options again import UNCHANGED rows and record no finding or decision twice
                      (rows of institutions whose banning decision was approved come back as CONFLICT: their status
                      BANNED comes from a supervisory decision, which an import does not overwrite)
@@ -61,9 +72,8 @@ public final class DemoTools {
                                           else 8082)
                        --classification-province 44
                                           proposals for the institutions registered here (default: the province
-                                          with the most institutions); as its officer where it has one (33, 44),
-                                          else as central; the decision list as that officer, else as the officer of
-                                          33 or 44, whichever has more institutions
+                                          with the most institutions), and the decision list, as its officer
+                                          (zj-/gd-officer for 33/44, else p<code>-officer, which seed creates)
                        --proposal-clients 4
                                           concurrent clients of the proposals' closed loop (default 4)
                        --classification-statistics-rate 5
@@ -107,10 +117,18 @@ public final class DemoTools {
                     YearMonth until = options.month("until", YearMonth.of(2017, 6));
                     int timeout = options.integer("timeout-minutes", 180, 1, 24 * 60);
                     boolean noClassification = options.flag("no-classification");
+                    boolean skipImports = options.flag("skip-imports");
                     int workers = options.integer("classification-workers", 4, 1, 32);
+                    Set<String> provinces = DemoClassification.provinces(options.string("classification-provinces",
+                            "all"));
+                    String admin = options.string("keycloak-admin", "admin");
+                    String adminPassword = options.string("keycloak-admin-password",
+                            System.getenv("KEYCLOAK_ADMIN_PASSWORD") == null ? "admin"
+                                    : System.getenv("KEYCLOAK_ADMIN_PASSWORD"));
                     options.requireAllUsed();
-                    new Seeder(client, gateway, outDir, Duration.ofMinutes(timeout), noClassification ? 0 : workers)
-                            .run(institutions, seed, months, until);
+                    new Seeder(client, gateway, outDir, Duration.ofMinutes(timeout), noClassification ? 0 : workers,
+                            provinces, new DemoAccounts(client, admin, adminPassword))
+                            .run(institutions, seed, months, until, skipImports);
                 }
                 case "bench" -> {
                     List<Integer> rates = options.integers("rates", "50,200");

@@ -82,6 +82,11 @@ final class PlatformClient {
         return new Tokens(username);
     }
 
+    /** Keycloak's base URL (its realms and admin API). */
+    URI keycloak() {
+        return keycloak;
+    }
+
     /** GET a JSON document; anything but 2xx is an error with the problem's text. */
     JsonNode getJson(URI uri, Tokens tokens) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * {@code seed}: generates the demo data set and loads it through the platform's own API, as central: the
  * institutions as one CSV import, then every institution's monthly reports as a second one. Prints the outcome counts
  * and the import rates (rows per second from the POST to the job being DONE). Then, unless {@code --no-classification},
- * the classification context's findings and decisions for the provinces with demo users ({@link ClassificationSeeder}).
+ * the classification context's findings and decisions of the institutions registered in the chosen provinces (all by
+ * default), as the province's users: the realm's demo users for 33 and 44, accounts created in the local Keycloak for
+ * the others ({@link ClassificationSeeder}, {@link DemoAccounts}).
  * Idempotent: the same options again leave every row UNCHANGED (except the files whose banning decision was approved:
  * their status BANNED now comes from a supervisory decision, which an import does not overwrite, so the registry
  * reports those rows as CONFLICT) and record no finding or decision twice.
@@ -37,13 +40,19 @@ final class Seeder {
     private final Duration importTimeout;
     /** Workers recording the classification, or 0 for none ({@code --no-classification}). */
     private final int classificationWorkers;
+    /** The provinces whose institutions are classified ({@code --classification-provinces}). */
+    private final Set<String> classificationProvinces;
+    private final DemoAccounts accounts;
 
-    Seeder(PlatformClient client, URI gateway, Path outDir, Duration importTimeout, int classificationWorkers) {
+    Seeder(PlatformClient client, URI gateway, Path outDir, Duration importTimeout, int classificationWorkers,
+           Set<String> classificationProvinces, DemoAccounts accounts) {
         this.client = client;
         this.gateway = gateway;
         this.outDir = outDir;
         this.importTimeout = importTimeout;
         this.classificationWorkers = classificationWorkers;
+        this.classificationProvinces = classificationProvinces;
+        this.accounts = accounts;
     }
 
     record ImportResult(String kind, long rows, double seconds, JsonNode job) {
@@ -52,7 +61,8 @@ final class Seeder {
         }
     }
 
-    void run(int count, long seed, int months, YearMonth until) throws IOException {
+    /** @param skipImports leave the registry as it is ({@code --skip-imports}) and seed the other contexts only */
+    void run(int count, long seed, int months, YearMonth until, boolean skipImports) throws IOException {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         long started = System.nanoTime();
         DemoData data = DemoData.generate(count, seed, until, months, today);
@@ -67,26 +77,33 @@ final class Seeder {
         Path institutionsCsv = Files.createTempFile("demo-institutions-", ".csv");
         Path reportsCsv = Files.createTempFile("demo-reports-", ".csv");
         try {
-            try (Writer out = writer(institutionsCsv)) {
-                data.writeInstitutions(out);
-            }
-            System.out.printf("seed: institutions CSV %,d bytes%n", Files.size(institutionsCsv));
-            ImportResult institutions = importFile("INSTITUTIONS", institutionsCsv, count, central);
+            ImportResult institutions = null;
+            ImportResult reports = null;
+            if (skipImports) {
+                System.out.println("seed: imports skipped (--skip-imports): the registry must already hold this data set"
+                        + " (the same --institutions, --seed, --months and --until)");
+            } else {
+                try (Writer out = writer(institutionsCsv)) {
+                    data.writeInstitutions(out);
+                }
+                System.out.printf("seed: institutions CSV %,d bytes%n", Files.size(institutionsCsv));
+                institutions = importFile("INSTITUTIONS", institutionsCsv, count, central);
 
-            long reportRows;
-            try (Writer out = writer(reportsCsv)) {
-                reportRows = data.writeReports(out);
+                long reportRows;
+                try (Writer out = writer(reportsCsv)) {
+                    reportRows = data.writeReports(out);
+                }
+                System.out.printf("seed: reports CSV %,d rows, %,d bytes%n", reportRows, Files.size(reportsCsv));
+                reports = importFile("REPORTS", reportsCsv, reportRows, central);
             }
-            System.out.printf("seed: reports CSV %,d rows, %,d bytes%n", reportRows, Files.size(reportsCsv));
-            ImportResult reports = importFile("REPORTS", reportsCsv, reportRows, central);
 
             printNational(until, central);
             ClassificationSeeder.Result classification = null;
             RuntimeException classificationError = null;
             if (classificationWorkers > 0) {
                 try {
-                    classification = new ClassificationSeeder(client, gateway, classificationWorkers)
-                            .run(data, seed, latestFoundOn(until, today));
+                    classification = new ClassificationSeeder(client, gateway, classificationWorkers, accounts)
+                            .run(data, seed, latestFoundOn(until, today), classificationProvinces);
                 } catch (RuntimeException e) {
                     classificationError = e; // the imports' figures are recorded all the same
                 }
@@ -174,8 +191,15 @@ final class Seeder {
         return result;
     }
 
+    /** The registry's national figures after the imports; a figure the registry cannot give now is not worth failing for. */
     private void printNational(YearMonth until, PlatformClient.Tokens central) {
-        JsonNode statistics = client.getJson(gateway.resolve("/api/v1/registry/statistics?asOf=" + until), central);
+        JsonNode statistics;
+        try {
+            statistics = client.getJson(gateway.resolve("/api/v1/registry/statistics?asOf=" + until), central);
+        } catch (IllegalStateException e) {
+            System.out.println("seed: national statistics not shown: " + e.getMessage());
+            return;
+        }
         JsonNode national = statistics.path("national");
         System.out.printf("seed: national statistics %s: %,d institutions, %,d cross-region, loan balance %s yuan, "
                         + "%,d lenders, %,d without a report; by status %s%n", until,
@@ -198,12 +222,21 @@ final class Seeder {
         try {
             Files.createDirectories(outDir);
             Properties properties = new Properties();
+            Path last = outDir.resolve("seed-result.properties");
+            if (institutions == null && Files.exists(last)) { // --skip-imports: the imports' figures of the last seed stay
+                try (var in = Files.newBufferedReader(last, StandardCharsets.UTF_8)) {
+                    properties.load(in);
+                }
+            }
             properties.setProperty("institutions", Integer.toString(count));
             properties.setProperty("seed", Long.toString(seed));
             properties.setProperty("months", Integer.toString(months));
             properties.setProperty("until", until.toString());
             properties.setProperty("at", java.time.OffsetDateTime.now().withNano(0).toString());
             for (ImportResult result : new ImportResult[]{institutions, reports}) {
+                if (result == null) {
+                    continue;
+                }
                 String prefix = result.kind().toLowerCase() + ".";
                 properties.setProperty(prefix + "rows", Long.toString(result.rows()));
                 properties.setProperty(prefix + "seconds", String.format("%.1f", result.seconds()));
@@ -212,6 +245,9 @@ final class Seeder {
             }
             if (classification != null) {
                 properties.setProperty("classification.institutions", Integer.toString(classification.institutions()));
+                properties.setProperty("classification.provinces",
+                        classificationProvinces.containsAll(DemoClassification.ALL_PROVINCES) ? "all"
+                                : String.join(",", classificationProvinces));
                 properties.setProperty("classification.findings", classification.findingsCreated() + " created, "
                         + classification.findingsPresent() + " already there");
                 properties.setProperty("classification.decisions", classification.decisionsCreated() + " recorded ("

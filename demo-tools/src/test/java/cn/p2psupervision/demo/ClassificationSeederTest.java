@@ -1,14 +1,13 @@
 package cn.p2psupervision.demo;
 
+import static cn.p2psupervision.demo.KeycloakStub.answer;
+import static cn.p2psupervision.demo.KeycloakStub.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,10 +15,15 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,11 +36,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@link ClassificationSeeder} against a JDK {@link HttpServer} standing in for Keycloak, the registry's list and the
- * classification API as described for the service (the token is the username): the findings and decisions of the
- * plan are recorded once, by the province's officer, approved by a head with {@code If-Match}; a second run records
- * nothing; institutions the service does not know yet (404) are waited for; a finding dated after the service's
- * today is dated today.
+ * {@link ClassificationSeeder} against a JDK {@link HttpServer} standing in for Keycloak ({@link KeycloakStub}: tokens,
+ * where the token is the username, and the admin API), the registry's list and the classification API as described
+ * for the service: the accounts of the planned provinces other than 33 and 44 are created before anyone logs in; the
+ * findings and decisions of the plan are recorded once, by the province's officer, approved by a head with
+ * {@code If-Match}; a second run records nothing and creates no account; institutions the service does not know yet
+ * (404) are waited for; a finding dated after the service's today is dated today.
  */
 class ClassificationSeederTest {
 
@@ -47,6 +52,9 @@ class ClassificationSeederTest {
     private static final LocalDate SERVICE_TODAY = LocalDate.of(2017, 3, 1);
     private static final LocalDate LATEST = Seeder.latestFoundOn(YearMonth.of(2017, 6), LocalDate.of(2026, 1, 15));
 
+    /** The accounts DemoAccounts creates: p11-officer acts for 11. */
+    private static final Pattern GENERATED = Pattern.compile("p(\\d\\d)-(officer|head-finance|head-regulator)");
+
     private final JsonMapper json = JsonMapper.builder().build();
     private final DemoData data = DemoData.generate(150, 7, YearMonth.of(2017, 6), 30, LocalDate.of(2026, 1, 15));
     private final Map<String, DemoData.Institution> byId = new HashMap<>();
@@ -55,7 +63,9 @@ class ClassificationSeederTest {
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger unknownAnswers = new AtomicInteger();
     private final AtomicInteger datedToday = new AtomicInteger();
-    private volatile long knownFrom;
+    /** When the service learns the institutions (its change feed): a second after the first classification call. */
+    private final AtomicLong knownFrom = new AtomicLong();
+    private final KeycloakStub keycloak = new KeycloakStub();
     private ExecutorService threads;
     private HttpServer server;
     private URI base;
@@ -63,7 +73,6 @@ class ClassificationSeederTest {
     @BeforeEach
     void start() throws IOException {
         data.institutions().forEach(i -> byId.put("I-" + i.index(), i));
-        knownFrom = System.nanoTime() + 1_000_000_000L; // the change feed: the service learns them in a second
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         threads = Executors.newFixedThreadPool(16);
         server.setExecutor(threads);
@@ -86,36 +95,83 @@ class ClassificationSeederTest {
     }
 
     @Test
-    void recordsThePlanOnceAndApprovesAsAHead() {
-        List<DemoClassification.Plan> plans = DemoClassification.plan(data, 7, LATEST);
+    void createsTheAccountsThenRecordsThePlanOfEveryProvinceOnceAndApprovesAsAHead() {
+        List<DemoClassification.Plan> plans = DemoClassification.plan(data, 7, LATEST,
+                DemoClassification.ALL_PROVINCES);
+        Set<String> planned = new TreeSet<>();
+        plans.forEach(plan -> planned.add(plan.institution().registeredProvince()));
+        assertThat(planned).as("the data set's provinces").contains("33", "44").hasSizeGreaterThan(10);
         PlatformClient client = new PlatformClient(base);
 
-        ClassificationSeeder.Result first = new ClassificationSeeder(client, base, 3).run(data, 7, LATEST);
+        ClassificationSeeder.Result first = seeder(client).run(data, 7, LATEST, DemoClassification.ALL_PROVINCES);
 
         assertThat(violations).isEmpty();
+        assertThat(keycloak.violations).isEmpty();
         assertThat(unknownAnswers.get()).as("404 before the feed caught up").isPositive();
         assertThat(first.failed()).as(first.failures().toString()).isZero();
         assertThat(first.institutions()).isEqualTo(plans.size()).isPositive();
-        long planned = plans.stream().mapToLong(p -> p.findings().size()).sum();
-        assertThat(first.findingsCreated()).isEqualTo(planned);
-        assertThat(findings.values().stream().mapToLong(List::size).sum()).isEqualTo(planned);
+        Set<String> accounts = new TreeSet<>();
+        planned.stream().filter(p -> !Set.of("33", "44").contains(p))
+                .forEach(p -> accounts.addAll(DemoClassification.officersOf(p).all()));
+        assertThat(keycloak.users().keySet()).as("an officer and two heads per planned province but 33 and 44")
+                .containsExactlyInAnyOrderElementsOf(accounts).hasSize(3 * (planned.size() - 2));
+        long plannedFindings = plans.stream().mapToLong(p -> p.findings().size()).sum();
+        assertThat(first.findingsCreated()).isEqualTo(plannedFindings);
+        assertThat(findings.values().stream().mapToLong(List::size).sum()).isEqualTo(plannedFindings);
         assertThat(datedToday.get()).as("findings planned after the service's today, dated today").isPositive();
         assertThat(first.decisionsCreated()).isEqualTo(plans.stream().filter(DemoClassification.Plan::decide).count());
         assertThat(first.differing()).isEqualTo(plans.stream().filter(DemoClassification.Plan::differ).count());
         assertThat(first.approved()).isEqualTo(plans.stream().filter(DemoClassification.Plan::approve).count());
         assertThat(decisions.values().stream().filter(d -> "APPROVED".equals(state(d))).count())
                 .isEqualTo(first.approved());
+        for (DemoClassification.Plan plan : plans) {
+            ObjectNode decision = decisions.get("I-" + plan.institution().index());
+            assertThat(decision != null).isEqualTo(plan.decide());
+            if (decision != null) {
+                assertThat(decision.path("decision").path("recordedBy").asString())
+                        .isEqualTo(plan.officers().officer()).isEqualTo(DemoClassification
+                                .officersOf(plan.institution().registeredProvince()).officer());
+                assertThat(decision.path("decision").path("approvedBy").asString(null))
+                        .isEqualTo(plan.approve() ? plan.approver() : null);
+            }
+        }
+        assertThat(decisions.values()).as("recorded by generated accounts too")
+                .anyMatch(d -> d.path("decision").path("recordedBy").asString().matches("p\\d\\d-officer"));
 
-        ClassificationSeeder.Result again = new ClassificationSeeder(client, base, 3).run(data, 7, LATEST);
+        long created = keycloak.created();
+        ClassificationSeeder.Result again = seeder(client).run(data, 7, LATEST, DemoClassification.ALL_PROVINCES);
 
         assertThat(violations).isEmpty();
+        assertThat(keycloak.violations).isEmpty();
+        assertThat(keycloak.created()).as("no account created twice").isEqualTo(created);
         assertThat(again.failed()).isZero();
         assertThat(again.findingsCreated()).isZero();
-        assertThat(again.findingsPresent()).isEqualTo(planned);
+        assertThat(again.findingsPresent()).isEqualTo(plannedFindings);
         assertThat(again.decisionsCreated()).isZero();
         assertThat(again.decisionsPresent()).isEqualTo(first.decisionsCreated());
         assertThat(again.approved()).isZero();
-        assertThat(findings.values().stream().mapToLong(List::size).sum()).isEqualTo(planned);
+        assertThat(findings.values().stream().mapToLong(List::size).sum()).isEqualTo(plannedFindings);
+    }
+
+    @Test
+    void zhejiangAndGuangdongAloneNeedNoAccountsAndLeaveTheOthersOut() {
+        Set<String> provinces = DemoClassification.provinces("33,44");
+        List<DemoClassification.Plan> plans = DemoClassification.plan(data, 7, LATEST, provinces);
+        keycloak.adminPassword = "not-admin"; // an admin login would fail the run
+
+        ClassificationSeeder.Result result = seeder(new PlatformClient(base)).run(data, 7, LATEST, provinces);
+
+        assertThat(violations).isEmpty();
+        assertThat(result.failed()).as(result.failures().toString()).isZero();
+        assertThat(keycloak.adminCalls).isEmpty();
+        assertThat(keycloak.users()).isEmpty();
+        assertThat(result.institutions()).isEqualTo(plans.size()).isPositive();
+        assertThat(findings.keySet()).allMatch(id -> provinces.contains(byId.get(id).registeredProvince()));
+        assertThat(result.decisionsCreated()).isEqualTo(plans.stream().filter(DemoClassification.Plan::decide).count());
+    }
+
+    private ClassificationSeeder seeder(PlatformClient client) {
+        return new ClassificationSeeder(client, base, 3, new DemoAccounts(client, "admin", "admin"));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -123,14 +179,13 @@ class ClassificationSeederTest {
         String method = exchange.getRequestMethod();
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         byte[] body = exchange.getRequestBody().readAllBytes();
-        if (path.endsWith("/protocol/openid-connect/token")) {
-            String form = new String(body, StandardCharsets.UTF_8);
-            String user = URLDecoder.decode(form.replaceAll(".*username=([^&]*).*", "$1"), StandardCharsets.UTF_8);
-            answer(exchange, 200, "{\"access_token\":\"" + user + "\"}", null);
+        if (keycloak.handle(exchange, method, path, query, body)) {
             return;
         }
         String user = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ".length());
-        String province = user.startsWith("zj-") ? "33" : user.startsWith("gd-") ? "44" : null;
+        Matcher generated = GENERATED.matcher(user);
+        String province = user.startsWith("zj-") ? "33" : user.startsWith("gd-") ? "44"
+                : generated.matches() ? generated.group(1) : null;
         if (path.equals("/api/v1/registry/institutions")) {
             List<String> ids = byId.keySet().stream().sorted()
                     .filter(id -> byId.get(id).registeredProvince().equals(query.get("province"))).toList();
@@ -151,7 +206,8 @@ class ClassificationSeederTest {
         }
         String[] parts = path.substring("/api/v1/classification/institutions/".length()).split("/");
         DemoData.Institution institution = byId.get(parts[0]);
-        if (System.nanoTime() < knownFrom) {
+        knownFrom.compareAndSet(0, System.nanoTime() + 1_000_000_000L); // learnt a second after the first call
+        if (System.nanoTime() < knownFrom.get()) {
             unknownAnswers.incrementAndGet();
             answer(exchange, 404, "{\"detail\":\"Institution " + parts[0] + " not found\"}", null);
             return;
@@ -205,6 +261,9 @@ class ClassificationSeederTest {
                         || !category.equals(proposal(institution, found)) && !reasoned) {
                     violations.add("decision " + request + " by " + user);
                 }
+                if (!user.equals(DemoClassification.officersOf(institution.registeredProvince()).officer())) {
+                    violations.add("decision recorded by " + user + ", not the province's officer");
+                }
                 ObjectNode decision = json.createObjectNode().put("institutionId", parts[0]).put("version", 1);
                 decision.putObject("decision").put("state", "RECORDED").put("category", category)
                         .put("recordedBy", user);
@@ -246,28 +305,5 @@ class ClassificationSeederTest {
 
     private static String state(JsonNode decision) {
         return decision.path("decision").path("state").asString();
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                query.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return query;
-    }
-
-    private static void answer(HttpExchange exchange, int status, String body, String etag) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        if (etag != null) {
-            exchange.getResponseHeaders().add("ETag", etag);
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

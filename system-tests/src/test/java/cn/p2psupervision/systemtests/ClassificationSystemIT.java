@@ -65,7 +65,7 @@ class ClassificationSystemIT {
         FINDING_WITHDRAW_STALE(Act.WRITE, 412), PROPOSAL(Act.READ, 200), DECISION_GET(Act.READ, 200),
         DECISION_VERSIONS(Act.READ, 200), DECISION_RECORD_STALE(Act.WRITE, 412),
         DECISION_APPROVE_STALE(Act.APPROVE, 412), DECISION_REOPEN_STALE(Act.REOPEN, 412),
-        REFERRALS(Act.READ, 200), RECTIFICATION_ORDER(Act.READ, 404);
+        AGENCY_REQUESTS(Act.READ, 200), RECTIFICATION_ORDER(Act.READ, 404);
 
         final Act act;
         final int allowed;
@@ -186,7 +186,7 @@ class ClassificationSystemIT {
             case DECISION_APPROVE_STALE -> Http.postJson(institution + "/decision/approval", token, "{}", "\"0\"");
             case DECISION_REOPEN_STALE -> Http.postJson(institution + "/decision/reopening", token,
                     "{\"reason\":\"复核\"}", "\"0\"");
-            case REFERRALS -> Http.get(institution + "/referrals", token);
+            case AGENCY_REQUESTS -> Http.get(institution + "/agency-requests", token);
             case RECTIFICATION_ORDER -> Http.get(institution + "/rectification-order", token);
         };
     }
@@ -222,19 +222,26 @@ class ClassificationSystemIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(Http.get(REGISTRY + "/" + zj.id(), officer).json().get("status").asString())
                         .isEqualTo("BANNED"));
+        // the referral, behind the agencies' door (AUTH-05): only public security's client sees it
         String referralId = "R-" + zj.id() + "-1";
+        String referral = API + "/agency-requests/" + referralId;
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(Http.get(API + "/referrals/" + referralId, Keycloak.clientToken("agency-public-security"))
-                        .status()).isEqualTo(200));
+                assertThat(Http.get(referral, Keycloak.clientToken("agency-public-security")).status())
+                        .isEqualTo(200));
+        assertThat(Http.get(referral, Keycloak.clientToken("agency-public-security")).json().get("kind").asString())
+                .isEqualTo("REFERRAL");
         Http.Response acknowledged = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        API + "/referrals/" + referralId + "/acknowledgement"))
+                        referral + "/acknowledgement"))
                 .header("Authorization", "Bearer " + Keycloak.clientToken("agency-public-security"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", "ack-" + zj.id())
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"receiptNumber\":\"杭公受字-1\"}")).build());
         assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
-        assertThat(Http.get(API + "/referrals/" + referralId, Keycloak.clientToken("agency-telecom")).status())
-                .isEqualTo(403);
-        assertThat(Http.get(API + "/referrals", officer).status()).isEqualTo(403);
+        // another agency's client does not find it; a regulator does not pass the agencies' door, and follows the
+        // referral under the institution instead
+        assertThat(Http.get(referral, Keycloak.clientToken("agency-telecom")).status()).isEqualTo(404);
+        assertThat(Http.get(API + "/agency-requests", officer).status()).isEqualTo(403);
+        assertThat(Http.get(institution + "/agency-requests", officer).json().get(0).get("state").asString())
+                .isEqualTo("ACKNOWLEDGED");
 
         Http.Response reopened = Http.postJson(institution + "/decision/reopening", Keycloak.userToken("central"),
                 "{\"reason\":\"中央整治办复核：需补充证据\"}", "\"2\"");
@@ -280,10 +287,11 @@ class ClassificationSystemIT {
 
         PlatformUnderTest.platform("stop", "registry");
         try {
-            // what needs the registry's figures refuses (503); what does not, goes on. The service's problem names
-            // registry-service (DecisionWorkflowApiTest); the gateway's breaker still answers it in its own words
+            // what needs the registry's figures refuses (503, naming the registry, through the gateway untouched);
+            // what does not, goes on
             Http.Response proposal = Http.get(institution + "/proposal", officer);
-            assertThat(proposal.status()).isEqualTo(503);
+            assertThat(proposal.status()).as(proposal.body()).isEqualTo(503);
+            assertThat(proposal.json().get("service").asString()).isEqualTo("registry-service");
 
             Http.Response approved = Http.postJson(institution + "/decision/approval",
                     Keycloak.userToken("zj-head-finance"), "{}", "\"1\"");

@@ -14,7 +14,9 @@ import cn.p2psupervision.classification.proposal.Category;
 import cn.p2psupervision.classification.proposal.Proposal;
 import cn.p2psupervision.classification.proposal.ProposalService;
 import cn.p2psupervision.classification.proposal.Reason;
-import cn.p2psupervision.classification.referral.ReferralDelivery;
+import cn.p2psupervision.platform.agency.AgencyRequest;
+import cn.p2psupervision.platform.agency.AgencyRequestDelivery;
+import cn.p2psupervision.platform.agency.AgencyRequestKind;
 import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.outbox.OutboxEntry;
 import cn.p2psupervision.platform.problem.ProblemException;
@@ -27,13 +29,16 @@ import cn.p2psupervision.platform.security.Caller;
 /**
  * CLS-07 with AUTH-02..04: an officer of the registration province records the decision against the platform's
  * proposal, a head of that province approves it, central reopens it. Approving a banning decision stores, in the same
- * write, the registry status {@code BANNED} (REG-08) and the referral to public security (AUTH-05) as outbox entries;
+ * write, the registry status {@code BANNED} (REG-08) and the referral to public security (移送公安, AUTH-05, an
+ * {@link AgencyRequest} of kind {@link AgencyRequestKind#REFERRAL}) as outbox entries;
  * approving another category after an approved banning gives the institution back its {@code OPERATING} status.
  */
 @Service
 public class DecisionService {
 
     static final String ENTITY = "decision";
+    /** The context named as the origin of its agency requests. */
+    static final String ORIGIN = "classification";
 
     private final DecisionStore decisions;
     private final InstitutionDirectory institutions;
@@ -122,9 +127,10 @@ public class DecisionService {
 
     /**
      * REG-08 and AUTH-05: the changes other contexts make because of an approval. Banning: the registry status
-     * {@code BANNED} and the referral to public security. Another category after an approved banning of an earlier
-     * round: the status {@code OPERATING} again. Each status entry names the decision round, so the registry records
-     * each change once however often it is delivered.
+     * {@code BANNED} and the referral to public security ({@link #referralId}, no due date: an investigation takes
+     * the time it takes). Another category after an approved banning of an earlier round: the status
+     * {@code OPERATING} again. Each entry names the decision round, so the registry records each change, and the
+     * referral is made, once however often it is delivered.
      */
     private List<OutboxEntry> consequences(StoredDecision stored, Decision approved, InstitutionReference institution,
                                            Instant now) {
@@ -135,16 +141,27 @@ public class DecisionService {
             entries.add(OutboxEntry.pending(reference + "/status", RegistryStatusDelivery.KIND,
                     RegistryStatusDelivery.payload(approved.institutionId(), "BANNED", "CLASSIFICATION", reference,
                             today, "取缔类：分类处置决定已批准"), now));
-            entries.add(OutboxEntry.pending(reference + "/referral", ReferralDelivery.KIND,
-                    ReferralDelivery.payload(approved.institutionId(), institution.name(), institution.creditCode(),
-                            institution.registeredProvince(), approved.round(), approved.category().name(),
-                            reasonsOf(approved), now), now));
+            entries.add(OutboxEntry.pending(reference + "/referral", AgencyRequestDelivery.KIND,
+                    AgencyRequestDelivery.payload(new AgencyRequest.Draft(referralId(approved.institutionId(),
+                            approved.round()), AgencyRequestKind.REFERRAL, approved.institutionId(), institution.name(),
+                            institution.creditCode(), institution.registeredProvince(),
+                            institution.businessProvinces(), ORIGIN, reference,
+                            AgencyRequest.fitReasons(reasonsOf(approved)), now, null)),
+                    now));
         } else if (wasBanned(stored)) {
             entries.add(OutboxEntry.pending(reference + "/status", RegistryStatusDelivery.KIND,
                     RegistryStatusDelivery.payload(approved.institutionId(), "OPERATING", "CLASSIFICATION", reference,
                             today, approved.category().chinese() + "：重新分类处置决定已批准"), now));
         }
         return entries;
+    }
+
+    /**
+     * The id of the referral to public security of an approved banning decision: {@code R-<institution>-<round>}, one
+     * per decision round.
+     */
+    public static String referralId(String institutionId, int round) {
+        return "R-" + institutionId + "-" + round;
     }
 
     /** Whether the last approved decision before this one was banning. */

@@ -112,7 +112,7 @@ class ClassificationScopeTableTest {
         DECISION_VERSIONS(Act.READ, 200, Setup.RECORDED_DECISION),
         DECISION_APPROVE(Act.APPROVE, 200, Setup.RECORDED_DECISION),
         DECISION_REOPEN(Act.REOPEN, 200, Setup.APPROVED_DECISION),
-        REFERRALS_OF_INSTITUTION(Act.READ, 200, Setup.FINDING);
+        AGENCY_REQUESTS_OF_INSTITUTION(Act.READ, 200, Setup.FINDING);
 
         final Act act;
         final int success;
@@ -251,7 +251,7 @@ class ClassificationScopeTableTest {
             case DECISION_APPROVE -> post(institution + "/decision/approval").header("If-Match", "\"1\"");
             case DECISION_REOPEN -> post(institution + "/decision/reopening").header("If-Match", "\"2\"")
                     .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"中央整治办复核：证据不足\"}");
-            case REFERRALS_OF_INSTITUTION -> get(institution + "/referrals");
+            case AGENCY_REQUESTS_OF_INSTITUTION -> get(institution + "/agency-requests");
         };
     }
 }

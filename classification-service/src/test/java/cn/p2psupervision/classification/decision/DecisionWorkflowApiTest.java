@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.p2psupervision.classification.ClassificationApiSupport;
 import cn.p2psupervision.classification.ClassificationApiTest;
 import cn.p2psupervision.classification.TestCaller;
+import cn.p2psupervision.platform.agency.AgencyRequest;
+import cn.p2psupervision.platform.agency.AgencyRequestDelivery;
+import cn.p2psupervision.platform.agency.AgencyRequestKind;
 import cn.p2psupervision.platform.audit.AuditEntry;
 import cn.p2psupervision.platform.outbox.OutboxRelay;
 import cn.p2psupervision.platform.problem.ProblemException;
@@ -38,12 +43,17 @@ import cn.p2psupervision.platform.registryfeed.RegistryReports;
 /**
  * The classification story at the service level (CLS-01, CLS-04..07, AUTH-03..05, REG-08): findings, the proposal
  * from findings and the registry's figures, the decision with its reason rule, approval by another head, the outbox
- * entries of a banning decision, the referral that only public security sees, and central's reopening. The registry
- * is not running here: its reports come from a mock of {@link RegistryReports}, and its status endpoint refuses
- * connections, so the status entry stays pending with its error.
+ * entries of a banning decision, the referral that only public security sees behind the agencies' door (the shared
+ * {@code platform.agency} component), the overdue requests flagged to the provinces and central, and central's
+ * reopening. The registry is not running here: its reports come from a mock of {@link RegistryReports}, and its
+ * status endpoint refuses connections, so the status entry stays pending with its error.
  */
 @ClassificationApiTest
 class DecisionWorkflowApiTest {
+
+    /** The agencies' door of this context (AUTH-05, {@code platform.agency-requests.path}). */
+    static final String AGENCY_DOOR = "/api/v1/classification/agency-requests";
+    static final String OVERDUE = "/api/v1/classification/overdue-agency-requests";
 
     @Autowired
     MockMvc mvc;
@@ -55,6 +65,8 @@ class DecisionWorkflowApiTest {
     OutboxRelay relay;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    AgencyRequestDelivery agencyRequests;
     @MockitoBean
     RegistryReports reports;
 
@@ -174,7 +186,7 @@ class DecisionWorkflowApiTest {
 
         JsonNode after = send(get(base + "/decision"), TestCaller.ZJ_OFFICER, 200);
         JsonNode status = delivery(after, "registry-status");
-        JsonNode referralDelivery = delivery(after, "public-security-referral");
+        JsonNode referralDelivery = delivery(after, AgencyRequestDelivery.KIND);
         assertThat(referralDelivery.get("state").asString()).isEqualTo("DELIVERED");
         // the registry is not running here: the status waits, with its error, and is tried again
         assertThat(status.get("state").asString()).isEqualTo("PENDING");
@@ -182,51 +194,100 @@ class DecisionWorkflowApiTest {
         assertThat(status.get("lastError").asString()).isNotBlank();
 
         String referralId = "R-" + institution + "-1";
-        JsonNode listed = send(get("/api/v1/classification/referrals"), TestCaller.PUBLIC_SECURITY, 200);
-        List<String> ids = new ArrayList<>();
-        listed.forEach(r -> ids.add(r.get("id").asString()));
-        assertThat(ids).contains(referralId);
-        JsonNode referral = send(get("/api/v1/classification/referrals/" + referralId), TestCaller.PUBLIC_SECURITY,
-                200);
+        assertThat(ids(send(get(AGENCY_DOOR + "?state=SENT&kind=REFERRAL"), TestCaller.PUBLIC_SECURITY, 200)))
+                .contains(referralId);
+        JsonNode referral = send(get(AGENCY_DOOR + "/" + referralId), TestCaller.PUBLIC_SECURITY, 200);
+        assertThat(referral.get("kind").asString()).isEqualTo("REFERRAL");
+        assertThat(referral.get("agency").asString()).isEqualTo("PUBLIC_SECURITY");
         assertThat(referral.get("institutionName").asString()).isEqualTo("测试网贷平台 " + institution);
+        assertThat(referral.get("businessProvinces").get(0).asString()).isEqualTo("44");
+        assertThat(referral.get("origin").asString()).isEqualTo("classification");
+        assertThat(referral.get("originReference").asString()).isEqualTo("classification/" + institution + "/round-1");
         assertThat(referral.get("state").asString()).isEqualTo("SENT");
+        assertThat(referral.get("overdue").asBoolean()).isFalse();
         assertThat(referral.get("reasons").get(0).asString()).contains("取缔类");
 
+        // the other agencies have a door too, but this referral is not behind it
         for (TestCaller other : List.of(TestCaller.TELECOM, TestCaller.MARKET_REGULATION, TestCaller.CENTRAL_BANK)) {
-            send(get("/api/v1/classification/referrals"), other, 403);
-            send(get("/api/v1/classification/referrals/" + referralId), other, 403);
+            assertThat(ids(send(get(AGENCY_DOOR), other, 200))).doesNotContain(referralId);
+            send(get(AGENCY_DOOR + "/" + referralId), other, 404);
         }
-        send(get("/api/v1/classification/referrals"), TestCaller.ZJ_OFFICER, 403);
+        send(get(AGENCY_DOOR), TestCaller.ZJ_OFFICER, 403);
+        send(get(AGENCY_DOOR + "/" + referralId), TestCaller.CENTRAL, 403);
         send(get(base + "/findings"), TestCaller.PUBLIC_SECURITY, 403);
-        assertThat(send(get(base + "/referrals"), TestCaller.GD_OFFICER, 200)).hasSize(1);
+        send(get(base + "/agency-requests"), TestCaller.PUBLIC_SECURITY, 403);
+        assertThat(ids(send(get(base + "/agency-requests"), TestCaller.GD_OFFICER, 200))).containsExactly(referralId);
     }
 
     @Test
-    void auth05_publicSecurityAcknowledgesAndPostsFeedbackEachOncePerIdempotencyKey() throws Exception {
+    void auth05_publicSecurityAcknowledgesAndAnswersEachOncePerIdempotencyKey() throws Exception {
         String referralId = bannedAndReferred();
-        String referral = "/api/v1/classification/referrals/" + referralId;
+        String referral = AGENCY_DOOR + "/" + referralId;
 
         JsonNode acknowledged = send(ok(post(referral + "/acknowledgement").content("{\"receiptNumber\":\"杭公经受字2016-118\"}")
                 .header("Idempotency-Key", "ack-1"), TestCaller.PUBLIC_SECURITY), 200);
         assertThat(acknowledged.get("state").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledged.at("/acknowledged/receiptNumber").asString()).isEqualTo("杭公经受字2016-118");
 
-        String feedback = "{\"text\":\"已立案侦查\",\"caseNumber\":\"杭公立字2016-0091\"}";
-        send(ok(post(referral + "/feedback").content(feedback).header("Idempotency-Key", "fb-1"),
+        String answer = "{\"text\":\"已立案侦查\",\"reference\":\"杭公立字2016-0091\"}";
+        send(ok(post(referral + "/answers").content(answer).header("Idempotency-Key", "an-1"),
                 TestCaller.PUBLIC_SECURITY), 200);
-        JsonNode retried = send(ok(post(referral + "/feedback").content(feedback).header("Idempotency-Key", "fb-1"),
+        JsonNode retried = send(ok(post(referral + "/answers").content(answer).header("Idempotency-Key", "an-1"),
                 TestCaller.PUBLIC_SECURITY), 200);
-        assertThat(retried.get("feedback")).hasSize(1);
-        JsonNode reused = send(ok(post(referral + "/feedback").content("{\"text\":\"另一条\"}")
-                .header("Idempotency-Key", "fb-1"), TestCaller.PUBLIC_SECURITY), 422);
+        assertThat(retried.get("answers")).hasSize(1);
+        assertThat(retried.at("/answers/0/reference").asString()).isEqualTo("杭公立字2016-0091");
+        assertThat(retried.at("/answers/0/by/agency").asString()).isEqualTo("PUBLIC_SECURITY");
+        JsonNode reused = send(ok(post(referral + "/answers").content("{\"text\":\"另一条\"}")
+                .header("Idempotency-Key", "an-1"), TestCaller.PUBLIC_SECURITY), 422);
         assertThat(reused.get("type").asString()).endsWith("idempotency-key-reused");
-        JsonNode second = send(ok(post(referral + "/feedback").content("{\"text\":\"已移送检察院审查起诉\"}")
-                .header("Idempotency-Key", "fb-2"), TestCaller.PUBLIC_SECURITY), 200);
-        assertThat(second.get("feedback")).hasSize(2);
-        assertThat(second.get("state").asString()).isEqualTo("FEEDBACK_RECEIVED");
+        JsonNode second = send(ok(post(referral + "/answers").content("{\"text\":\"已移送检察院审查起诉\"}")
+                .header("Idempotency-Key", "an-2"), TestCaller.PUBLIC_SECURITY), 200);
+        assertThat(second.get("answers")).hasSize(2);
+        assertThat(second.get("state").asString()).isEqualTo("ANSWERED");
 
-        send(ok(post(referral + "/feedback").content("{\"text\":\"\"}"), TestCaller.PUBLIC_SECURITY), 400);
-        send(ok(post(referral + "/feedback").content(feedback), TestCaller.TELECOM), 403);
-        send(get("/api/v1/classification/referrals/R-unknown-1"), TestCaller.PUBLIC_SECURITY, 404);
+        JsonNode blank = send(ok(post(referral + "/answers").content("{\"text\":\"\"}"), TestCaller.PUBLIC_SECURITY),
+                400);
+        assertThat(blank.get("rule").asString()).isEqualTo("AUTH-05");
+        assertThat(blank.at("/errors/0/field").asString()).isEqualTo("text");
+        send(ok(post(referral + "/answers").content(answer), TestCaller.TELECOM), 404);
+        send(ok(post(referral + "/answers").content(answer), TestCaller.ZJ_OFFICER), 403);
+        send(get(AGENCY_DOOR + "/R-unknown-1"), TestCaller.PUBLIC_SECURITY, 404);
+        send(get(AGENCY_DOOR + "?state=LOST"), TestCaller.PUBLIC_SECURITY, 400);
+        List<AuditEntry> trail = mongo.find(Query.query(Criteria.where("entityType").is("agency-request")
+                .and("entityId").is(referralId)), AuditEntry.class);
+        assertThat(trail).extracting(AuditEntry::action).containsExactlyInAnyOrder("ACKNOWLEDGE_AGENCY_REQUEST",
+                "ANSWER_AGENCY_REQUEST", "ANSWER_AGENCY_REQUEST");
+    }
+
+    @Test
+    void auth05_requestsUnansweredPastTheirDueDateAreFlaggedToTheirProvincesAndToCentral() throws Exception {
+        String foreign = ClassificationApiSupport.newInstitutionId();
+        references.apply(List.of(ClassificationApiSupport.institution(foreign, "11", "31")));
+        // what acceptance would send (ACC-14), here straight through the delivery: due 2016-10-01, today 2016-10-10
+        String blocking = "A-" + institution + "-BLOCK_WEBSITE";
+        String foreignBlocking = "A-" + foreign + "-BLOCK_WEBSITE";
+        for (String[] request : List.of(new String[] {blocking, institution}, new String[] {foreignBlocking, foreign})) {
+            agencyRequests.deliver("entry-" + request[0], AgencyRequestDelivery.payload(new AgencyRequest.Draft(
+                    request[0], AgencyRequestKind.BLOCK_WEBSITE, request[1], "测试网贷平台 " + request[1], null, null,
+                    null, "acceptance", "case-1", List.of("验收未通过且仍在经营"), Instant.parse("2016-09-20T02:00:00Z"),
+                    LocalDate.of(2016, 10, 1))));
+        }
+
+        assertThat(ids(send(get(OVERDUE), TestCaller.CENTRAL, 200))).contains(blocking, foreignBlocking);
+        assertThat(ids(send(get(OVERDUE), TestCaller.ZJ_OFFICER, 200))).contains(blocking)
+                .doesNotContain(foreignBlocking);
+        assertThat(ids(send(get(OVERDUE), TestCaller.GD_OFFICER, 200))).contains(blocking)
+                .doesNotContain(foreignBlocking);
+        send(get(OVERDUE), TestCaller.TELECOM, 403);
+        JsonNode listed = send(get(AGENCY_DOOR + "/" + blocking), TestCaller.TELECOM, 200);
+        assertThat(listed.get("overdue").asBoolean()).isTrue();
+        assertThat(listed.get("dueOn").asString()).isEqualTo("2016-10-01");
+
+        send(ok(post(AGENCY_DOOR + "/" + blocking + "/answers").content("{\"text\":\"网站已关闭，APP已下架\"}"),
+                TestCaller.TELECOM), 200);
+
+        assertThat(ids(send(get(OVERDUE), TestCaller.CENTRAL, 200))).doesNotContain(blocking)
+                .contains(foreignBlocking);
     }
 
     @Test
@@ -294,6 +355,12 @@ class DecisionWorkflowApiTest {
         send(post(base + "/decision/approval").header("If-Match", "\"1\""), TestCaller.ZJ_HEAD_FINANCE, 200);
         relay.relayDue();
         return "R-" + institution + "-1";
+    }
+
+    private static List<String> ids(JsonNode requests) {
+        List<String> ids = new ArrayList<>();
+        requests.forEach(r -> ids.add(r.get("id").asString()));
+        return ids;
     }
 
     private static JsonNode delivery(JsonNode decision, String kind) {

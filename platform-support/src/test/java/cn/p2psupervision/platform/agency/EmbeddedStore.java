@@ -1,0 +1,27 @@
+package cn.p2psupervision.platform.agency;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** A MongoDB-wire server in memory with a template on one database, for the agency door's tests. */
+final class EmbeddedStore implements AutoCloseable {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client;
+    final MongoTemplate mongo;
+
+    EmbeddedStore() {
+        var address = server.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        mongo = new MongoTemplate(client, "agency-door");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}
