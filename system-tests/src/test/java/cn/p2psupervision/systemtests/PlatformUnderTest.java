@@ -43,6 +43,14 @@ public final class PlatformUnderTest implements BeforeAllCallback {
      * carries the command's own output so that a CI log shows why.
      */
     public static void platform(String... args) {
+        platform(Map.of(), args);
+    }
+
+    /**
+     * As {@link #platform(String...)}, with more environment for what it starts: e.g. {@code PLATFORM_CLOCK_START} to
+     * restart a service on another campaign date (the domain clock; tokens are still checked against real time).
+     */
+    public static void platform(Map<String, String> environment, String... args) {
         ProcessBuilder command = new ProcessBuilder();
         command.command().add(ROOT.resolve("platform").toString());
         command.command().addAll(List.of(args));
@@ -60,6 +68,7 @@ public final class PlatformUnderTest implements BeforeAllCallback {
         env.put("PLATFORM_DATA_DIR", RUN_DIR.resolve("data").toString());
         env.put("PLATFORM_SKIP_BUILD", "1");
         env.put("PLATFORM_SECURITY_CLOCKSKEW", CLOCK_SKEW_SECONDS + "s");
+        env.putAll(environment);
         String name = "./platform " + String.join(" ", args);
         try {
             Files.createDirectories(RUN_DIR);

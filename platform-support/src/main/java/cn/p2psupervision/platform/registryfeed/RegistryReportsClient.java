@@ -7,12 +7,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.p2psupervision.platform.feign.ServiceIdentityClientConfiguration;
+
 /**
  * The registry's internal operating-report endpoint (role {@code internal-service}), at {@code platform.registry.url}.
  * Called only through {@link RegistryReports}, which adds the breaker, time limiter and retry.
  */
 @FeignClient(name = RegistryReports.NAME, url = "${platform.registry.url}",
-        configuration = RegistryServiceClientConfiguration.class)
+        configuration = ServiceIdentityClientConfiguration.class)
 interface RegistryReportsClient {
 
     /** REG-03: the latest revision of each month, the oldest first, between {@code from} and {@code to} (null: open). */
