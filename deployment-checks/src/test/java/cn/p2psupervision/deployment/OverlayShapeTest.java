@@ -103,7 +103,11 @@ class OverlayShapeTest {
         Map<String, String> platform = config(manifests, "platform-config");
 
         assertThat(platform).containsEntry("SPRING_PROFILES_ACTIVE", "production")
-                .containsEntry("KEYCLOAK_URL", "https://" + keycloakHost);
+                .containsEntry("KEYCLOAK_URL", "https://" + keycloakHost)
+                // the contexts reach the registry's and classification's /internal/** endpoints inside the cluster
+                // (without the second, acceptance called localhost and answered every gate check 503)
+                .containsEntry("PLATFORM_REGISTRY_URL", "http://registry-service:8080")
+                .containsEntry("PLATFORM_CLASSIFICATION_URL", "http://classification-service:8080");
         assertThat(config(manifests, "keycloak-config")).containsEntry("KC_HOSTNAME", "https://" + keycloakHost);
         for (String service : SERVICES) {
             V1Container app = container(manifests, service);

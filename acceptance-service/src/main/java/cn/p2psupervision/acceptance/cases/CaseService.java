@@ -213,7 +213,8 @@ public class CaseService {
         InstitutionReference institution = institutions.writableBy(caller, institutionId);
         AcceptanceCase current = current(institutionId, basedOn);
         current.requireConcludable(request);
-        AcceptanceGates.Report gates = request.outcome() == Outcome.PASSED ? fullGates(institution, current) : null;
+        AcceptanceGates.Report gates = request.outcome() == Outcome.PASSED ? eligibleGates(institution, current)
+                : null;
         Instant now = clock.instant();
         AcceptanceCase next = current.conclude(request, gates, Actor.of(caller), now);
         return store(caller, current, next, conclusionConsequences(next, institution, now), "CONCLUDE",
@@ -254,7 +255,7 @@ public class CaseService {
         AcceptanceCase current = current(institutionId, basedOn);
         Instant now = clock.instant();
         current.requireFileable(now);
-        AcceptanceGates.Report gates = fullGates(institution, current);
+        AcceptanceGates.Report gates = eligibleGates(institution, current);
         AcceptanceCase next = current.file(gates, Actor.of(caller), now);
         String reference = "acceptance/" + institutionId + "/filing";
         OutboxEntry status = OutboxEntry.pending(reference + "/status", RegistryStatusDelivery.KIND,
@@ -401,8 +402,22 @@ public class CaseService {
                 AgencyRequestDelivery.KIND, AgencyRequestDelivery.payload(draft), now);
     }
 
-    private AcceptanceGates.Report fullGates(InstitutionReference institution, AcceptanceCase current) {
+    /**
+     * ACC-01/02 read again at a passed conclusion and at filing: the classification may have been reopened (AUTH-03)
+     * since the case opened, and the institution stays in acceptance only while it holds (422 ACC-01).
+     */
+    private AcceptanceGates.Report eligibleGates(InstitutionReference institution, AcceptanceCase current) {
         AcceptanceFacts facts = classification.of(institution.id());
+        AcceptanceCase.requireClassification(institution.id(), facts);
+        return gatesOf(institution, current, facts);
+    }
+
+    private AcceptanceGates.Report fullGates(InstitutionReference institution, AcceptanceCase current) {
+        return gatesOf(institution, current, classification.of(institution.id()));
+    }
+
+    private AcceptanceGates.Report gatesOf(InstitutionReference institution, AcceptanceCase current,
+                                           AcceptanceFacts facts) {
         return AcceptanceGates.evaluate(AcceptanceGates.Stage.FULL, institution, facts, current.checks(),
                 whitelist.current());
     }

@@ -134,6 +134,28 @@ class CaseRulesApiTest {
     }
 
     @Test
+    void acc01_aClassificationReopenedAfterOpeningStopsAPassedConclusionAndTheFiling() throws Exception {
+        AcceptanceCase ready = driver.readyToConclude(zhejiang);
+        InstitutionReference other = AcceptanceApiSupport.institution(AcceptanceApiSupport.newInstitutionId(), "33");
+        references.apply(List.of(other));
+        AcceptanceCase certified = driver.certified(other);
+        String certifiedBase = CASES + "/" + certified.institutionId();
+        // central reopened the decisions after the cases opened: no approved classification any more
+        when(classification.of(anyString())).thenAnswer(call -> new AcceptanceFacts(call.getArgument(0), null,
+                "REOPENED", null, List.of()));
+
+        JsonNode conclusion = send(json(post(base + "/conclusion"), TestCaller.ZJ_OFFICER)
+                .header("If-Match", etag(ready)).content(passed()), 422);
+        JsonNode filing = send(json(post(certifiedBase + "/filing"), TestCaller.ZJ_OFFICER)
+                .header("If-Match", etag(certified)), 422);
+
+        assertThat(rule(conclusion)).isEqualTo("ACC-01");
+        assertThat(rule(filing)).isEqualTo("ACC-01");
+        assertThat(send(get(base), TestCaller.ZJ_OFFICER, 200).get("state").asString()).isEqualTo("OPEN");
+        assertThat(send(get(certifiedBase), TestCaller.ZJ_OFFICER, 200).get("state").asString()).isEqualTo("CERTIFIED");
+    }
+
+    @Test
     void acc01_aBanningClassificationDoesNotEnterAcceptance() throws Exception {
         when(classification.of(id)).thenReturn(new AcceptanceFacts(
                 id, new AcceptanceFacts.ApprovedDecision("BANNING", 1,
