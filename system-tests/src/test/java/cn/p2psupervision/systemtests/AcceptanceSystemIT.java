@@ -110,7 +110,7 @@ class AcceptanceSystemIT {
         assertThat(Http.postJson(one + "/certificate/signatures", Keycloak.userToken("zj-head-finance"), "{}",
                 again.etag()).json().get("rule").asString()).as("not before the notice has run its term")
                 .startsWith("ACC-");
-        restartAcceptance(Map.of("PLATFORM_CLOCK_START",
+        restartOnCampaignDate(Map.of("PLATFORM_CLOCK_START",
                 OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(15).withNano(0).toString()));
         try {
             Http.Response current = Http.get(one, officer);
@@ -143,7 +143,7 @@ class AcceptanceSystemIT {
             assertThat(publicFiled.json().get("content").get(0).get("creditCode").asString())
                     .isEqualTo(institution.creditCode());
         } finally {
-            restartAcceptance(Map.of());
+            restartOnCampaignDate(Map.of());
         }
     }
 
@@ -258,9 +258,14 @@ class AcceptanceSystemIT {
         return requestsFor(token, institutionId).stream().map(r -> r.get("kind").asString()).toList();
     }
 
-    /** Restarts the acceptance service, e.g. on a later campaign date; its data stays. */
-    private static void restartAcceptance(Map<String, String> environment) {
+    /**
+     * Restarts the acceptance service and the registry on another campaign date (their data stays): the registry
+     * refuses a status decided after its own today (REG-08), so both must read the same clock, as in production.
+     */
+    private static void restartOnCampaignDate(Map<String, String> environment) {
         PlatformUnderTest.platform("stop", "acceptance");
+        PlatformUnderTest.platform("stop", "registry");
+        PlatformUnderTest.platform(environment, "start", "registry");
         PlatformUnderTest.platform(environment, "start", "acceptance");
     }
 }
