@@ -358,7 +358,7 @@ public record AcceptanceCase(@Id String institutionId, String institutionName, S
             case PASSED -> {
                 Objects.requireNonNull(gates, "gates").require("A passed conclusion");
                 requireChecksComplete();
-                Notice notice = Notice.start(institutionId, notices.size() + 1, today(at));
+                Notice notice = Notice.start(creditCode, notices.size() + 1, today(at));
                 next.notices = append(notices, notice);
                 next.state = CaseState.ON_NOTICE;
                 detail += "; notice " + notice.number() + " runs from " + notice.startedOn() + " to at least "

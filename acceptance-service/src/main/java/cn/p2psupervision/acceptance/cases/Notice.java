@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * {@code earliestEndOn} is 15 days after {@code startedOn}, so 14 full days lie between. Whether it has completed is
  * computed from the day, never stored by a job; a complaint found true revokes it (ACC-09).
  *
- * @param number     {@code N-<institution id>-<sequence>}: the notice as the public and complaints name it
+ * @param number     {@code GS-<credit code>-<sequence>} (公示): the notice as the public and complaints name it, made of
+ *                   public facts only (the registry's internal id stays inside the platform)
  * @param sequence   1 for the case's first notice, one more for each after a revocation
  * @param revokedOn  the day it was revoked; null unless revoked
  * @param revokedBy  the receipt number of the complaint found true that revoked it (or the reason in words)
@@ -27,8 +28,8 @@ public record Notice(String number, int sequence, LocalDate startedOn, LocalDate
         REVOKED
     }
 
-    static Notice start(String institutionId, int sequence, LocalDate today) {
-        return new Notice("N-" + institutionId + "-" + sequence, sequence, today, today.plusDays(FULL_DAYS + 1), null,
+    static Notice start(String creditCode, int sequence, LocalDate today) {
+        return new Notice("GS-" + creditCode + "-" + sequence, sequence, today, today.plusDays(FULL_DAYS + 1), null,
                 null);
     }
 

@@ -458,7 +458,7 @@ class CaseRulesApiTest {
         assertThat(notice.get("startedOn").asString()).isEqualTo("2018-03-01");
         assertThat(notice.get("earliestEndOn").asString()).isEqualTo("2018-03-16");
         assertThat(notice.get("state").asString()).isEqualTo("RUNNING");
-        assertThat(notice.get("number").asString()).isEqualTo("N-" + id + "-1");
+        assertThat(notice.get("number").asString()).isEqualTo("GS-" + zhejiang.creditCode() + "-1");
 
         clock.setDay("2018-03-15");
         JsonNode early = send(post(base + "/certificate/signatures").header("If-Match", etag(onNotice)),
@@ -528,7 +528,7 @@ class CaseRulesApiTest {
         // a new passed conclusion starts the second notice
         JsonNode again = send(json(post(base + "/conclusion"), TestCaller.ZJ_OFFICER).header("If-Match",
                 etag(revoked)).content(passed()), 200);
-        assertThat(again.at("/notices/1/number").asString()).isEqualTo("N-" + id + "-2");
+        assertThat(again.at("/notices/1/number").asString()).isEqualTo("GS-" + zhejiang.creditCode() + "-2");
         assertThat(again.at("/notices/1/state").asString()).isEqualTo("RUNNING");
     }
 
