@@ -74,7 +74,7 @@ public class CustodyBankWhitelist {
         if (basedOn == null) {
             throw ProblemException.versionRequired();
         }
-        CustodyBankStore.StoredList stored = stored();
+        CustodyBankStore.Stored<CustodyBankList> stored = stored();
         CustodyBankList current = stored.current();
         if (current.version() != basedOn) {
             throw ProblemException.staleVersion(current.version());
@@ -91,7 +91,7 @@ public class CustodyBankWhitelist {
         return next;
     }
 
-    private CustodyBankStore.StoredList stored() {
+    private CustodyBankStore.Stored<CustodyBankList> stored() {
         return store.all().orElseGet(() -> {
             store.createIfAbsent(CustodyBankList.seed(clock.instant()));
             return store.all().orElseThrow();

@@ -28,11 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.p2psupervision.acceptance.AcceptanceApiSupport;
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
 import cn.p2psupervision.acceptance.MutableClock;
-import cn.p2psupervision.acceptance.TestCaller;
 import cn.p2psupervision.acceptance.cases.CaseStates.Setup;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * AUTH-02..05 for every endpoint of the acceptance context that concerns one case: each endpoint × caller × case

@@ -24,11 +24,11 @@ import cn.p2psupervision.acceptance.AcceptanceApiSupport;
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
 import cn.p2psupervision.acceptance.CaseDriver;
 import cn.p2psupervision.acceptance.MutableClock;
-import cn.p2psupervision.acceptance.TestCaller;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
 import cn.p2psupervision.platform.outbox.OutboxRelay;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * ACC-07 (3) and ACC-14 with AUTH-05: a banned institution is referred to public security, and a failed institution

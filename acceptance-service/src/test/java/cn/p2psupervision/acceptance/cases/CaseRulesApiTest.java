@@ -31,7 +31,6 @@ import cn.p2psupervision.acceptance.AcceptanceApiSupport;
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
 import cn.p2psupervision.acceptance.CaseDriver;
 import cn.p2psupervision.acceptance.MutableClock;
-import cn.p2psupervision.acceptance.TestCaller;
 import cn.p2psupervision.acceptance.classificationfacts.AcceptanceFacts;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
 import cn.p2psupervision.acceptance.custodybank.CustodyBankList;
@@ -44,6 +43,7 @@ import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.PlatformRole;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * The rules of acceptance through the API, one test per rule and per refusal (ACC-01..09, ACC-11..13, ACC-16, and the

@@ -27,11 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.p2psupervision.acceptance.AcceptanceApiSupport;
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
 import cn.p2psupervision.acceptance.MutableClock;
-import cn.p2psupervision.acceptance.TestCaller;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
 import cn.p2psupervision.platform.audit.AuditEntry;
 import cn.p2psupervision.platform.outbox.OutboxRelay;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * The acceptance story through the API (ACC-01..08, ACC-11, ACC-12, ACC-16, REG-08): a Zhejiang institution doing

@@ -22,12 +22,12 @@ import cn.p2psupervision.acceptance.AcceptanceApiSupport;
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
 import cn.p2psupervision.acceptance.CaseDriver;
 import cn.p2psupervision.acceptance.MutableClock;
-import cn.p2psupervision.acceptance.TestCaller;
 import cn.p2psupervision.acceptance.cases.AcceptanceCase;
 import cn.p2psupervision.acceptance.cases.CaseService;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * ACC-11/ACC-12 through the API: the certificate's PDF for the case's readers once both heads signed, and its public

@@ -23,7 +23,6 @@ import cn.p2psupervision.acceptance.AcceptanceApiSupport;
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
 import cn.p2psupervision.acceptance.CaseDriver;
 import cn.p2psupervision.acceptance.MutableClock;
-import cn.p2psupervision.acceptance.TestCaller;
 import cn.p2psupervision.acceptance.cases.AcceptanceCase;
 import cn.p2psupervision.acceptance.cases.CaseService;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
@@ -31,6 +30,7 @@ import cn.p2psupervision.platform.audit.AuditEntry;
 import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * ACC-09/ACC-10 for the regulators: who reads the complaints against a case and who sees the complainant's contact

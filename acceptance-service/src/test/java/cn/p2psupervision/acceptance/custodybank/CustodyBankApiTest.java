@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
-import cn.p2psupervision.acceptance.TestCaller;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
 import cn.p2psupervision.platform.audit.AuditEntry;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * ACC-15: the custody-bank whitelist (存管银行白名单) is central, versioned data: seeded with the banks that passed the

@@ -21,12 +21,12 @@ import cn.p2psupervision.acceptance.AcceptanceApiSupport;
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
 import cn.p2psupervision.acceptance.CaseDriver;
 import cn.p2psupervision.acceptance.MutableClock;
-import cn.p2psupervision.acceptance.TestCaller;
 import cn.p2psupervision.acceptance.cases.AcceptanceCase;
 import cn.p2psupervision.acceptance.cases.CaseService;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * AUTH-06 with ACC-08 and ACC-12: the public lists, read without a token — who is under notice and who is filed, found

@@ -69,7 +69,7 @@ public class CampaignScheduleService {
             throw ProblemException.versionRequired();
         }
         CampaignSchedule schedule = change.schedule();
-        ScheduleStore.StoredSchedule stored = stored();
+        ScheduleStore.Stored<ScheduleVersion> stored = stored();
         ScheduleVersion current = stored.current();
         if (current.version() != basedOn) {
             throw ProblemException.staleVersion(current.version());
@@ -87,7 +87,7 @@ public class CampaignScheduleService {
     }
 
     /** The stored document, the plan's schedule created first when nothing is stored. */
-    private ScheduleStore.StoredSchedule stored() {
+    private ScheduleStore.Stored<ScheduleVersion> stored() {
         return store.all().orElseGet(() -> {
             store.createIfAbsent(ScheduleVersion.plan(clock.instant()));
             return store.all().orElseThrow();

@@ -58,7 +58,7 @@ public class ThresholdSettings {
     }
 
     /** The stored document, the default created first when nothing is stored. */
-    private ThresholdStore.StoredThresholds stored() {
+    private ThresholdStore.Stored<ThresholdVersion> stored() {
         return store.all().orElseGet(() -> {
             store.createIfAbsent(ThresholdVersion.defaults(clock.instant()));
             return store.all().orElseThrow();
@@ -77,7 +77,7 @@ public class ThresholdSettings {
             throw ProblemException.versionRequired();
         }
         ScreeningThresholds thresholds = change.thresholds();
-        ThresholdStore.StoredThresholds stored = stored();
+        ThresholdStore.Stored<ThresholdVersion> stored = stored();
         ThresholdVersion current = stored.current();
         if (current.version() != basedOn) {
             throw ProblemException.staleVersion(current.version());

@@ -20,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.classification.ClassificationApiSupport;
 import cn.p2psupervision.classification.ClassificationApiTest;
-import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.classification.decision.DecisionService;
 import cn.p2psupervision.classification.finding.FindingService;
 import cn.p2psupervision.classification.proposal.Category;
@@ -30,6 +29,7 @@ import cn.p2psupervision.classification.rectification.StockFigure;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
 import cn.p2psupervision.platform.registryfeed.RegistryReports;
 import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * ACC-01/ACC-02 seen from classification: what the acceptance context reads of an institution, service to service at

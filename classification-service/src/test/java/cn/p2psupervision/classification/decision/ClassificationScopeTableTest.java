@@ -23,13 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.classification.ClassificationApiSupport;
 import cn.p2psupervision.classification.ClassificationApiTest;
-import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.classification.finding.FindingDetails;
 import cn.p2psupervision.classification.finding.FindingService;
 import cn.p2psupervision.classification.proposal.Category;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
 import cn.p2psupervision.platform.registryfeed.RegistryReports;
 import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * AUTH-02..05 for every endpoint of the classification context that concerns one institution: each endpoint × caller
@@ -84,7 +84,7 @@ class ClassificationScopeTableTest {
                 case B -> Relation.BUSINESS_PLACE;
                 case FOREIGN -> Relation.FOREIGN;
             };
-            case GD_OFFICER, GD_HEAD_FINANCE -> switch (fixture) {
+            case GD_OFFICER, GD_HEAD_FINANCE, GD_HEAD_REGULATOR -> switch (fixture) {
                 case OWN -> Relation.BUSINESS_PLACE;
                 case B -> Relation.REGISTERED_HERE;
                 case FOREIGN -> Relation.FOREIGN;
@@ -141,7 +141,8 @@ class ClassificationScopeTableTest {
             case REGISTERED_HERE -> switch (endpoint.act) {
                 case READ, WRITE -> endpoint.success;
                 case APPROVE -> EnumSet.of(TestCaller.ZJ_HEAD_FINANCE, TestCaller.ZJ_HEAD_REGULATOR,
-                        TestCaller.GD_HEAD_FINANCE).contains(caller) ? endpoint.success : 403;
+                        TestCaller.GD_HEAD_FINANCE, TestCaller.GD_HEAD_REGULATOR).contains(caller)
+                        ? endpoint.success : 403;
                 case REOPEN -> 403;
             };
         };

@@ -29,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.classification.ClassificationApiSupport;
 import cn.p2psupervision.classification.ClassificationApiTest;
-import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.platform.agency.AgencyRequest;
 import cn.p2psupervision.platform.agency.AgencyRequestDelivery;
 import cn.p2psupervision.platform.agency.AgencyRequestKind;
@@ -39,6 +38,7 @@ import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
 import cn.p2psupervision.platform.registryfeed.MonthlyReport;
 import cn.p2psupervision.platform.registryfeed.RegistryReports;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * The classification story at the service level (CLS-01, CLS-04..07, AUTH-03..05, REG-08): findings, the proposal

@@ -29,7 +29,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.classification.decision.Decision;
 import cn.p2psupervision.classification.decision.DecisionState;
 import cn.p2psupervision.classification.decision.DecisionStore;
@@ -40,6 +39,7 @@ import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
 import cn.p2psupervision.platform.security.Actor;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * CLS-08 through the API, with AUTH-02/03/07: the rectification order of an approved rectification decision, its

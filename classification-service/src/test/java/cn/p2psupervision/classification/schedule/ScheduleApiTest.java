@@ -22,7 +22,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.p2psupervision.classification.TestCaller;
+import cn.p2psupervision.platform.test.TestCaller;
+
 
 /** CLS-10: the campaign schedule is central, versioned data (AUTH-03, AUTH-07). */
 @SpringBootTest(properties = {

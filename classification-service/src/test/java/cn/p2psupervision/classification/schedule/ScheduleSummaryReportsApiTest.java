@@ -30,8 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.platform.province.Province;
+import cn.p2psupervision.platform.test.TestCaller;
 import cn.p2psupervision.platform.time.ClockAutoConfiguration;
 
 /**

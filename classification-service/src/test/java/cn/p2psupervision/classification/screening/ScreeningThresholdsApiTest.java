@@ -31,9 +31,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.ProblemType;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /** CLS-04: the thresholds of the key screening are central, versioned data (AUTH-03, AUTH-07). */
 @SpringBootTest(properties = {

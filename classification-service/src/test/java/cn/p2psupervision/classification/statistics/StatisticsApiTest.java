@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.classification.ClassificationApiSupport;
 import cn.p2psupervision.classification.ClassificationApiTest;
-import cn.p2psupervision.classification.TestCaller;
 import cn.p2psupervision.classification.decision.DecisionService;
 import cn.p2psupervision.classification.finding.FindingDetails;
 import cn.p2psupervision.classification.finding.FindingService;
@@ -24,6 +23,7 @@ import cn.p2psupervision.classification.proposal.Category;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
 import cn.p2psupervision.platform.registryfeed.RegistryReports;
 import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.test.TestCaller;
 
 /**
  * CLS-09 per province and nationally, as of a date. The institutions are registered in Hainan (46), which no other

@@ -1,4 +1,4 @@
-package cn.p2psupervision.acceptance;
+package cn.p2psupervision.platform.test;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +12,11 @@ import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.PlatformJwt;
 
 /**
- * The callers of the acceptance API tests, as Keycloak would describe them in an access token (the demo realm's users
+ * The callers of the services' API tests, as Keycloak would describe them in an access token (the demo realm's users
  * and clients). The authorities are derived from the token exactly as in production ({@link PlatformJwt#authorities}).
  */
 public enum TestCaller {
-    /** National rectification office: reads all, waives opinions, keeps the whitelist (AUTH-03). */
+    /** National rectification office: reads all, writes central data, reopens decisions, waives opinions (AUTH-03). */
     CENTRAL("central", null, null, "central-regulator"),
     ZJ_OFFICER("zj-officer", "33", "FINANCIAL_OFFICE", "provincial-officer"),
     /** Head of Zhejiang's financial office (also an officer, AUTH-04). */
