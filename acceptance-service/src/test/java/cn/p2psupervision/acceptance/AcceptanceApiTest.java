@@ -1,5 +1,6 @@
 package cn.p2psupervision.acceptance;
 
+import cn.p2psupervision.platform.test.MutableClock;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,5 +1,6 @@
 package cn.p2psupervision.acceptance;
 
+import cn.p2psupervision.platform.test.MutableClock;
 import java.util.List;
 
 import cn.p2psupervision.acceptance.cases.AcceptanceCase;

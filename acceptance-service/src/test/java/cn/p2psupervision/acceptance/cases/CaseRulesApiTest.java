@@ -1,5 +1,6 @@
 package cn.p2psupervision.acceptance.cases;
 
+import cn.p2psupervision.platform.test.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.clearInvocations;
@@ -30,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.p2psupervision.acceptance.AcceptanceApiSupport;
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
 import cn.p2psupervision.acceptance.CaseDriver;
-import cn.p2psupervision.acceptance.MutableClock;
 import cn.p2psupervision.acceptance.classificationfacts.AcceptanceFacts;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
 import cn.p2psupervision.acceptance.custodybank.CustodyBankList;

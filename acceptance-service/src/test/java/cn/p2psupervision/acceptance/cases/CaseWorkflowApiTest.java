@@ -1,5 +1,6 @@
 package cn.p2psupervision.acceptance.cases;
 
+import cn.p2psupervision.platform.test.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
@@ -26,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.acceptance.AcceptanceApiSupport;
 import cn.p2psupervision.acceptance.AcceptanceApiTest;
-import cn.p2psupervision.acceptance.MutableClock;
 import cn.p2psupervision.acceptance.classificationfacts.ClassificationFacts;
 import cn.p2psupervision.platform.audit.AuditEntry;
 import cn.p2psupervision.platform.outbox.OutboxRelay;

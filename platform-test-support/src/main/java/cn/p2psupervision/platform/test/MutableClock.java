@@ -1,4 +1,4 @@
-package cn.p2psupervision.acceptance;
+package cn.p2psupervision.platform.test;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Primary;
 public final class MutableClock extends Clock {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    /** The day the tests start on: the acceptance stage of the campaign. */
+    /** The day the tests start on: the acceptance stage of the campaign (2018-03-01). */
     public static final String START = "2018-03-01";
 
     private final AtomicReference<Instant> now = new AtomicReference<>();
@@ -27,6 +27,16 @@ public final class MutableClock extends Clock {
     /** Sets the clock to 09:00 in China on {@code day} (yyyy-MM-dd). */
     public void setDay(String day) {
         now.set(ZonedDateTime.parse(day + "T09:00:00+08:00[Asia/Shanghai]").toInstant());
+    }
+
+    /** Sets the clock to {@code instant}. */
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
+    /** Moves the clock on by whole minutes (the incident deadlines run in hours, INC-06). */
+    public void plusMinutes(long minutes) {
+        now.set(now.get().plusSeconds(minutes * 60));
     }
 
     /** Moves the clock on by whole days. */
