@@ -678,21 +678,7 @@ public record AcceptanceCase(@Id String institutionId, String institutionName, S
 
     /** Text by the input policy, stripped, at most {@code max} characters; blank counts as absent. */
     static String text(String member, String value, int max, String rule, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new InvalidInputException(member, "is required", rule);
-            }
-            return null;
-        }
-        String stated = value.strip();
-        if (stated.codePointCount(0, stated.length()) > max) {
-            throw new InvalidInputException(member, "must be at most " + max + " characters long", rule);
-        }
-        try {
-            return InputPolicy.text(member, stated, 2 * max);
-        } catch (InvalidInputException refused) {
-            throw new InvalidInputException(member, refused.problem(), rule);
-        }
+        return InputPolicy.statedText(member, value, max, rule, required);
     }
 
     private static String receipt(String receiptNumber) {

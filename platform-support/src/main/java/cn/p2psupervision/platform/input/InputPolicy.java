@@ -2,6 +2,8 @@ package cn.p2psupervision.platform.input;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
@@ -66,6 +68,28 @@ public final class InputPolicy {
             }
         }
         return value;
+    }
+
+    /**
+     * Text a person stated, stripped, at most {@code max} characters (counted as characters, not UTF-16 units), by
+     * the rules above; a blank value counts as absent: 400 naming {@code rule} when {@code required}, else null.
+     */
+    public static String statedText(String member, String value, int max, String rule, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidInputException(member, "is required", rule);
+            }
+            return null;
+        }
+        String stated = value.strip();
+        if (stated.codePointCount(0, stated.length()) > max) {
+            throw new InvalidInputException(member, "must be at most " + max + " characters long", rule);
+        }
+        try {
+            return text(member, stated, 2 * max);
+        } catch (InvalidInputException refused) {
+            throw new InvalidInputException(member, refused.problem(), rule);
+        }
     }
 
     /** Text within the platform's general limit. */
@@ -147,6 +171,23 @@ public final class InputPolicy {
             }
         }
         throw new InvalidInputException(member, "must be a month written yyyy-MM, e.g. 2017-05");
+    }
+
+    /** An instant written ISO-8601 with its offset, e.g. {@code 2018-03-01T09:00:00+08:00}, years as for dates. */
+    public static Instant instant(String member, String written) {
+        if (written == null || written.isBlank()) {
+            return null;
+        }
+        try {
+            OffsetDateTime at = OffsetDateTime.parse(written.strip());
+            if (at.getYear() >= MIN_YEAR && at.getYear() <= MAX_YEAR) {
+                return at.toInstant();
+            }
+        } catch (DateTimeException notAnInstant) {
+            // falls through to the common message
+        }
+        throw new InvalidInputException(member, "must be a date and time with its offset, written"
+                + " yyyy-MM-ddTHH:mm:ss+08:00, between " + MIN_YEAR + " and " + MAX_YEAR);
     }
 
     /** One of an enumeration's constants, by name; the message lists them. */

@@ -1,0 +1,50 @@
+package cn.p2psupervision.incident.events;
+
+import java.math.BigDecimal;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * INC-03: an institution's rank by loan balance among all institutions (排名), from the latest figures the registry
+ * figures scan keeps (collection {@value #COLLECTION}: per institution its latest month, loan balance and lenders, and
+ * the balance as a number to rank by).
+ */
+@Component
+public class BalanceRanking {
+
+    public static final String COLLECTION = "institution_figures";
+    /** The member holding the loan balance as a double, for ranking only (amounts themselves stay decimal). */
+    public static final String RANK_VALUE = "rankValue";
+
+    private final MongoTemplate mongo;
+
+    BalanceRanking(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(RANK_VALUE, Sort.Direction.DESC));
+    }
+
+    /** The rank of {@code balance} (1 = largest) and how many institutions are ranked; rank null when none are. */
+    public Rank rankOf(BigDecimal balance) {
+        long ranked = mongo.count(new Query(), COLLECTION);
+        if (ranked == 0 || balance == null) {
+            return new Rank(null, ranked);
+        }
+        long larger = mongo.count(Query.query(Criteria.where(RANK_VALUE).gt(balance.doubleValue())), COLLECTION);
+        return new Rank((int) Math.min(Integer.MAX_VALUE, larger + 1), ranked);
+    }
+
+    /** A rank and the size of the ranking. */
+    public record Rank(Integer rank, long of) {
+    }
+}

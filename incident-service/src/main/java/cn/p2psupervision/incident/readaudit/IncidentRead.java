@@ -1,0 +1,20 @@
+package cn.p2psupervision.incident.readaudit;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+
+/**
+ * AUTH-07: one read of confidential incident records (内部资料): who (user, roles, province, agency), when, what
+ * (the events and signals it showed), and how (the endpoint's action).
+ *
+ * @param action    what was read: {@code READ_EVENT}, {@code LIST_EVENTS}, {@code READ_TIMELINE},
+ *                  {@code EXPORT_TIMELINE_PDF}, {@code READ_SIGNAL}, {@code LIST_SIGNALS}, {@code READ_BOARD}, …
+ * @param eventIds  the events the answer showed (at most {@value IncidentReads#MAX_IDS})
+ * @param signalIds the signals the answer showed (at most {@value IncidentReads#MAX_IDS})
+ */
+public record IncidentRead(@Id String id, Instant at, String userId, String username, List<String> roles,
+                           String province, String agency, String action, List<String> eventIds,
+                           List<String> signalIds) {
+}
