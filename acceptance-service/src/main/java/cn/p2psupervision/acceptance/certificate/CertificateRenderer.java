@@ -1,63 +1,40 @@
 package cn.p2psupervision.acceptance.certificate;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static cn.p2psupervision.platform.pdf.PdfRenderer.escape;
+
 import java.time.LocalDate;
-import java.util.Optional;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import cn.p2psupervision.platform.pdf.PdfRenderer;
 import cn.p2psupervision.platform.province.Province;
 
 /**
- * ACC-11: the acceptance certificate (网络借贷信息中介机构整改验收合格证明) as a PDF, rendered by openhtmltopdf from an
- * XHTML page in which every value is escaped ({@link #escape}): a name can never become markup.
+ * ACC-11: the acceptance certificate (网络借贷信息中介机构整改验收合格证明) as a PDF: its page and wording, rendered by
+ * the platform's {@link PdfRenderer} from XHTML in which every value is escaped ({@link PdfRenderer#escape}): a name
+ * can never become markup.
  *
- * <p>PDF's base fonts have no Chinese glyph, so a CJK TrueType font is embedded (subset): the first of
- * {@link CertificateProperties#fontFiles()} that exists. Without one the Chinese prints as placeholders; every line
- * therefore also carries its English, and the codes and dates are ASCII.
+ * <p>The Chinese needs the platform's CJK font ({@code platform.pdf.font-files}); without one it prints as
+ * placeholders, so every line also carries its English, and the codes and dates are ASCII.
  */
 public class CertificateRenderer {
 
     static final String TITLE = "网络借贷信息中介机构整改验收合格证明";
-    private static final String FAMILY = "certificate-cjk";
-    private static final Logger log = LoggerFactory.getLogger(CertificateRenderer.class);
 
-    private final Optional<File> font;
+    private final PdfRenderer pdf;
     private final String verifyAt;
 
-    public CertificateRenderer(CertificateProperties properties) {
-        RendererLog.install();
-        this.font = properties.fontFiles().stream().map(File::new).filter(File::isFile).findFirst();
+    public CertificateRenderer(PdfRenderer pdf, CertificateProperties properties) {
+        this.pdf = pdf;
         this.verifyAt = properties.verifyAt();
-        if (font.isEmpty()) {
-            log.warn("No CJK font among {}: certificates print their Chinese as placeholders (install e.g. Debian's"
-                    + " fonts-droid-fallback)", properties.fontFiles());
-        }
     }
 
     /** Whether a font with Chinese glyphs is embedded. */
     public boolean embedsChineseFont() {
-        return font.isPresent();
+        return pdf.embedsChineseFont();
     }
 
+    /** The certificate as a PDF. */
     public byte[] pdf(CertificateDocument certificate) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            font.ifPresent(file -> builder.useFont(file, FAMILY));
-            builder.withHtmlContent(xhtml(certificate), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The certificate could not be rendered", e);
-        }
-        return out.toByteArray();
+        return pdf.pdf(xhtml(certificate));
     }
 
     /** The page: fixed markup, and the certificate's values escaped. */
@@ -115,8 +92,8 @@ public class CertificateRenderer {
                 <span class="en">Verify this certificate at %s%s</span></div>
                 </body>
                 </html>
-                """.formatted(TITLE, FAMILY, TITLE, escape(c.institutionName()), escape(c.creditCode()),
-                escape(province), date(c.issuedOn()), c.filedOn() == null ? "—（尚未备案 not yet filed）"
+                """.formatted(TITLE, PdfRenderer.CJK_FAMILY, TITLE, escape(c.institutionName()),
+                escape(c.creditCode()), escape(province), date(c.issuedOn()), c.filedOn() == null ? "—（尚未备案 not yet filed）"
                         : date(c.filedOn()), signatures, escape(c.verificationCode()), escape(verifyAt),
                 escape(c.verificationCode()), escape(verifyAt), escape(c.verificationCode()));
     }
@@ -139,38 +116,5 @@ public class CertificateRenderer {
 
     private static String date(LocalDate day) {
         return day == null ? "—" : day.toString();
-    }
-
-    /**
-     * Text as XHTML character data: the five markup characters as entities, and characters XML 1.0 cannot carry
-     * (control characters other than tab and line breaks, unpaired surrogates) as U+FFFD.
-     */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || Character.isSurrogate(c)
-                            || c == 0xFFFE || c == 0xFFFF) {
-                        out.append('\uFFFD');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,4 +1,4 @@
-package cn.p2psupervision.acceptance.certificate;
+package cn.p2psupervision.platform.pdf;
 
 import java.util.logging.Level;
 
