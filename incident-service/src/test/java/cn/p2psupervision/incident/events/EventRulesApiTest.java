@@ -14,9 +14,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -425,6 +429,27 @@ class EventRulesApiTest {
     }
 
     @Test
+    void inc12_theTimelineIsExportedAsAPdfReportForTheEventsReadersOnly() throws Exception {
+        JsonNode event = level(record(TestCaller.ZJ_OFFICER, zhejiang, 201), "MAJOR");
+        String id = event.get("id").asString();
+
+        MockHttpServletResponse response = mvc.perform(get(EVENTS + "/" + id + "/timeline.pdf")
+                .with(TestCaller.ZJ_HEAD_FINANCE.auth())).andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentType()).isEqualTo("application/pdf");
+        assertThat(response.getHeader("Content-Disposition")).contains("incident-timeline-" + id + ".pdf");
+        try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains(id, "平台逾期兑付，出借人聚集", "确定为重大", "EXPORT_TIMELINE_PDF");
+        }
+        api.send(get(EVENTS + "/" + id + "/timeline.pdf"), TestCaller.CENTRAL, 200);
+        api.send(get(EVENTS + "/" + recordForeign() + "/timeline.pdf"), TestCaller.ZJ_OFFICER, 404);
+        JsonNode audit = api.send(get("/api/v1/incidents/read-audit").param("eventId", id), TestCaller.CENTRAL, 200);
+        assertThat(audit.toString()).contains("EXPORT_TIMELINE_PDF");
+    }
+
+    @Test
     void auth07_everyReadIsRecorded_andOnlyCentralQueriesTheRecord() throws Exception {
         JsonNode event = record(TestCaller.ZJ_OFFICER, zhejiang, 201);
         String id = event.get("id").asString();
@@ -481,6 +506,10 @@ class EventRulesApiTest {
         return api.send(json(post(EVENTS), caller).content("{\"institutionId\":\"" + institutionId
                 + "\",\"type\":\"OVERDUE_PAYMENT\",\"title\":\"平台逾期兑付，出借人聚集\",\"description\":\"3月1日起暂停提现\"}"),
                 expected);
+    }
+
+    private String recordForeign() throws Exception {
+        return record(TestCaller.GD_OFFICER, guangdongOnly, 201).get("id").asString();
     }
 
     private JsonNode level(JsonNode event, String level) throws Exception {
