@@ -443,7 +443,8 @@ class EventRulesApiTest {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains(id, "平台逾期兑付，出借人聚集", "确定为重大", "EXPORT_TIMELINE_PDF");
         }
-        api.send(get(EVENTS + "/" + id + "/timeline.pdf"), TestCaller.CENTRAL, 200);
+        assertThat(mvc.perform(get(EVENTS + "/" + id + "/timeline.pdf").with(TestCaller.CENTRAL.auth())).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
         api.send(get(EVENTS + "/" + recordForeign() + "/timeline.pdf"), TestCaller.ZJ_OFFICER, 404);
         JsonNode audit = api.send(get("/api/v1/incidents/read-audit").param("eventId", id), TestCaller.CENTRAL, 200);
         assertThat(audit.toString()).contains("EXPORT_TIMELINE_PDF");
