@@ -37,6 +37,11 @@ public class InstitutionDirectory {
         return references.find(institutionId);
     }
 
+    /** The institutions of {@code ids} that are known here, by id (one lookup for all; the unknown ones left out). */
+    public Map<String, InstitutionReference> findAll(Collection<String> ids) {
+        return references.findAll(ids);
+    }
+
     /**
      * AUTH-02/03 ({@link ProvinceScope}): central reads the records of every institution; a provincial officer or head
      * writes those of institutions registered in its province and reads those of institutions doing business there;

@@ -2,6 +2,7 @@ package cn.p2psupervision.platform.registryfeed;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,22 @@ public class InstitutionReferences {
 
     public Optional<InstitutionReference> find(String id) {
         return Optional.ofNullable(mongo.findById(id, InstitutionReference.class, COLLECTION));
+    }
+
+    /**
+     * The references of {@code ids} that are projected, by id, in one {@code _id} lookup: for the scans that meet
+     * institutions a page at a time (INC-10, INC-11) and must not read them one by one.
+     */
+    public Map<String, InstitutionReference> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, InstitutionReference> found = new HashMap<>();
+        for (InstitutionReference reference : mongo.find(Query.query(Criteria.where("_id").in(ids)),
+                InstitutionReference.class, COLLECTION)) {
+            found.put(reference.id(), reference);
+        }
+        return found;
     }
 
     /**

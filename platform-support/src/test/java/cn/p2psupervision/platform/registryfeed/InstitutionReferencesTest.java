@@ -119,6 +119,18 @@ class InstitutionReferencesTest {
         assertThat(references.position()).hasValue(new InstitutionReferences.FeedPosition(43, 45, polled.plusSeconds(2)));
     }
 
+    @Test
+    void inc10_theReferencesOfAPageOfInstitutionsAreFoundInOneLookupTheUnknownLeftOut() {
+        InstitutionReference first = reference("i-1", 1, "OPERATING", List.of("44"), null);
+        InstitutionReference second = reference("i-2", 2, "BANNED", List.of(), null);
+        references.apply(List.of(first, second, reference("i-3", 1, "OPERATING", List.of(), null)));
+
+        assertThat(references.findAll(List.of("i-1", "i-2", "unknown"))).containsOnly(
+                java.util.Map.entry("i-1", first), java.util.Map.entry("i-2", second));
+        assertThat(references.findAll(List.of())).isEmpty();
+        assertThat(new InstitutionDirectory(references).findAll(List.of("i-2"))).containsOnlyKeys("i-2");
+    }
+
     static InstitutionReference reference(String id, long version, String status, List<String> businessProvinces,
                                           String custodyBank) {
         return new InstitutionReference(id, "91330100MA28A7K3X6", "杭州钱塘易贷网络科技有限公司", "33", businessProvinces,
