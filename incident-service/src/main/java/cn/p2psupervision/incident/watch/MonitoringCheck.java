@@ -33,13 +33,16 @@ public final class MonitoringCheck {
 
     /** The thresholds the latest month of {@code figures} (in any order) breaks; empty for none. */
     public static List<Breach> breaches(List<MonthFigures> figures, MonitoringThresholds thresholds) {
-        List<MonthFigures> series = OperatingSeries.ordered(figures);
+        return breaches(OperatingSeries.of(figures), thresholds);
+    }
+
+    static List<Breach> breaches(OperatingSeries series, MonitoringThresholds thresholds) {
         if (series.isEmpty()) {
             return List.of();
         }
-        MonthFigures latest = series.get(series.size() - 1);
-        MonthFigures before = series.size() > 1 && OperatingSeries.monthOf(series.get(series.size() - 2))
-                .equals(OperatingSeries.monthOf(latest).minusMonths(1)) ? series.get(series.size() - 2) : null;
+        int last = series.size() - 1;
+        MonthFigures latest = series.get(last);
+        MonthFigures before = series.followsDirectly(last) ? series.get(last - 1) : null;
         List<Breach> breaches = new ArrayList<>(3);
         BigDecimal overdueRate = latest.overdueRate() == null ? null
                 : latest.overdueRate().setScale(2, RoundingMode.CEILING);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import cn.p2psupervision.platform.registryfeed.RegistryReports;
 /**
  * One scan of every institution's operating figures (REG-03), read from the registry in pages
  * ({@link RegistryReports#figures}), never one institution at a time: for each institution this context's projection
- * knows (one lookup per page),
+ * knows (one read of the page's id range),
  * <ul>
  *   <li>INC-10, zombie institutions (僵尸类): whether its figures list it ({@link ZombieDetection}); those already out
  *       (banned, exited, transformed) are never listed;</li>
@@ -72,7 +73,9 @@ class RegistryFiguresScan {
         Instant scannedAt = clock.instant();
         String scanId = UUID.randomUUID().toString();
         MonitoringThresholds limits = thresholds.current();
-        Set<String> closed = zombies.closedIds();
+        Map<String, Zombie> listed = zombies.all();
+        Set<String> closed = listed.values().stream().filter(zombie -> zombie.closure() != null)
+                .map(Zombie::institutionId).collect(Collectors.toSet());
 
         List<String> scanned = new ArrayList<>();
         List<ZombieFinding> found = new ArrayList<>();
@@ -83,8 +86,9 @@ class RegistryFiguresScan {
         int pages = 0;
         do {
             FiguresPage page = registry.figures(after, properties.pageSize());
-            Map<String, InstitutionReference> known = institutions.findAll(
-                    page.items().stream().map(InstitutionFigures::institutionId).toList());
+            Map<String, InstitutionReference> known = page.items().isEmpty() ? Map.of()
+                    : institutions.findRange(page.items().get(0).institutionId(),
+                            page.items().get(page.items().size() - 1).institutionId());
             for (InstitutionFigures item : page.items()) {
                 InstitutionReference institution = known.get(item.institutionId());
                 if (institution == null) {
@@ -92,16 +96,17 @@ class RegistryFiguresScan {
                     continue;
                 }
                 scanned.add(institution.id());
+                OperatingSeries series = OperatingSeries.of(item.figures());
                 List<ZombieReason> reasons = ZombieDetection.listable(institution.status())
-                        ? ZombieDetection.reasons(item.figures()) : List.of();
+                        ? ZombieDetection.reasons(series) : List.of();
                 if (!reasons.isEmpty()) {
-                    found.add(new ZombieFinding(institution, reasons, latestPeriod(item)));
+                    found.add(new ZombieFinding(institution, reasons, series.latest().period()));
                 } else if (closed.contains(institution.id())) {
                     closedOnly.add(institution);
                 }
                 if (reasons.isEmpty() && !closed.contains(institution.id())
                         && MonitoringCheck.MONITORED.contains(institution.status())) {
-                    for (MonitoringCheck.Breach breach : MonitoringCheck.breaches(item.figures(), limits)) {
+                    for (MonitoringCheck.Breach breach : MonitoringCheck.breaches(series, limits)) {
                         raised.add(Alert.raise(institution, breach, scannedAt));
                     }
                 }
@@ -109,7 +114,7 @@ class RegistryFiguresScan {
             after = next(after, page, ++pages);
         } while (after != null);
 
-        zombies.storeScan(scanId, scannedAt, found, closedOnly);
+        zombies.storeScan(scanId, scannedAt, listed, found, closedOnly);
         Set<String> newAlerts = alerts.raise(raised);
         long took = (System.nanoTime() - started) / 1_000_000;
         if (unknown > 0) {
@@ -133,10 +138,5 @@ class RegistryFiguresScan {
             throw ProblemException.unavailable("registry-service");
         }
         return page.next();
-    }
-
-    private static String latestPeriod(InstitutionFigures item) {
-        List<cn.p2psupervision.platform.registryfeed.MonthFigures> series = OperatingSeries.ordered(item.figures());
-        return series.isEmpty() ? null : series.get(series.size() - 1).period();
     }
 }

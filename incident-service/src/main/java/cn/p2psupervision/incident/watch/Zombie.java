@@ -16,7 +16,7 @@ import org.springframework.data.annotation.Id;
  *                     {@link ZombieRule#NEW_LENDING_ZERO}) with their months; empty when none
  * @param latestPeriod the latest reported month at that scan; null when listed by a closure alone
  * @param scanned      whether the latest scan found a figures rule to hold
- * @param scanId       the scan that found it
+ * @param scanId       the scan that last changed its figures reasons, latest month, names or status
  * @param scannedAt    when that scan ran (the domain clock)
  * @param closure      the recorded closure of bidding, or null
  * @param detectedAt   when it was first listed (since it last left the list)

@@ -1,9 +1,7 @@
 package cn.p2psupervision.incident.watch;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,7 +35,10 @@ public final class ZombieDetection {
 
     /** The figures rules that hold for {@code figures} (in any order), each with its months; empty for none. */
     public static List<ZombieReason> reasons(List<MonthFigures> figures) {
-        List<MonthFigures> series = OperatingSeries.ordered(figures);
+        return reasons(OperatingSeries.of(figures));
+    }
+
+    static List<ZombieReason> reasons(OperatingSeries series) {
         List<ZombieReason> reasons = new ArrayList<>(2);
         List<String> balance = zeroRunAtTheEnd(series, MonthFigures::loanBalance);
         if (balance.size() >= MIN_ZERO_MONTHS) {
@@ -59,22 +60,22 @@ public final class ZombieDetection {
      * The months, the oldest first, of the run of consecutive calendar months ending at the latest of {@code series}
      * (ordered) in which {@code figure} is zero.
      */
-    static List<String> zeroRunAtTheEnd(List<MonthFigures> series, Function<MonthFigures, BigDecimal> figure) {
-        LinkedList<String> run = new LinkedList<>();
-        YearMonth expected = null;
+    static List<String> zeroRunAtTheEnd(OperatingSeries series, Function<MonthFigures, BigDecimal> figure) {
+        int first = series.size();
         for (int i = series.size() - 1; i >= 0; i--) {
-            MonthFigures month = series.get(i);
-            YearMonth period = OperatingSeries.monthOf(month);
-            if (expected != null && !expected.equals(period)) {
-                break; // a month not reported
-            }
-            BigDecimal value = figure.apply(month);
+            BigDecimal value = figure.apply(series.get(i));
             if (value == null || value.signum() != 0) {
                 break;
             }
-            run.addFirst(month.period());
-            expected = period.minusMonths(1);
+            first = i;
+            if (!series.followsDirectly(i)) {
+                break; // the month before was not reported (or this is the first report)
+            }
         }
-        return List.copyOf(run);
+        List<String> run = new ArrayList<>(series.size() - first);
+        for (int i = first; i < series.size(); i++) {
+            run.add(series.get(i).period());
+        }
+        return run;
     }
 }

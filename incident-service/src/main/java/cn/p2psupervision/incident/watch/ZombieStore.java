@@ -2,8 +2,11 @@ package cn.p2psupervision.incident.watch;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,11 +31,12 @@ import cn.p2psupervision.platform.registryfeed.InstitutionReference;
  * The list of zombie institutions (collection {@value #COLLECTION}, INC-10): one document per listed institution
  * ({@code _id} its id, {@link Zombie}).
  *
- * <p>A scan replaces its part of the list so that a reader never sees half a list: it upserts the zombies it found
- * (tagged with its scan id) in bulk, then takes the figures reasons off the documents of earlier scans and removes
- * those no reason lists any more. While it writes, a reader sees the earlier list with the new zombies appearing;
- * no institution listed before disappears until the scan has written all of its own. A closure of bidding is set and
- * withdrawn on the same document by a single-document write, which no scan step undoes.
+ * <p>A scan replaces its part of the list so that a reader never sees half a list: it upserts in bulk the zombies it
+ * found new or changed (tagged with its scan id), then takes the figures reasons off those it no longer finds and
+ * removes the documents no reason lists any more. While it writes, a reader sees the earlier list with the new
+ * zombies appearing; no institution listed before disappears until the scan has written all of its own. A scan that
+ * finds what the previous one found writes nothing. A closure of bidding is set and withdrawn on the same document by
+ * a single-document write, which no scan step undoes.
  */
 @Repository
 class ZombieStore {
@@ -60,43 +64,80 @@ class ZombieStore {
         return Optional.ofNullable(mongo.findById(institutionId, Zombie.class, COLLECTION));
     }
 
-    /** The ids of the institutions with a recorded closure of bidding (one query, ids only). */
-    Set<String> closedIds() {
-        Query query = Query.query(Criteria.where("closure").exists(true));
-        query.fields().include("_id");
-        Set<String> ids = new HashSet<>();
-        for (Document closed : mongo.find(query, Document.class, COLLECTION)) {
-            ids.add(closed.getString("_id"));
+    /** Every document of the list, by institution id (a few thousand at most): what a scan compares its findings with. */
+    Map<String, Zombie> all() {
+        Map<String, Zombie> all = new HashMap<>();
+        for (Zombie zombie : mongo.findAll(Zombie.class, COLLECTION)) {
+            all.put(zombie.institutionId(), zombie);
         }
-        return ids;
+        return all;
     }
 
     /**
-     * Makes {@code found} the figures part of the list, as scan {@code scanId} at {@code scannedAt} found it, and
-     * refreshes the names, provinces and status of the institutions listed by a closure alone ({@code closedOnly}).
+     * Makes {@code found} the figures part of the list, as scan {@code scanId} at {@code scannedAt} found it, given the
+     * list as it stood when the scan began ({@code before}), writing only the difference: the zombies new or changed
+     * (reasons, latest month, names, provinces or status) upserted in bulk, then the figures reasons taken off those
+     * the scan no longer finds, which leave the list unless a closure of bidding keeps them. The names, provinces and
+     * status of the institutions listed by a closure alone ({@code closedOnly}) are refreshed where they changed.
      */
-    void storeScan(String scanId, Instant scannedAt, List<ZombieFinding> found, List<InstitutionReference> closedOnly) {
-        for (int from = 0; from < found.size() + closedOnly.size(); from += CHUNK) {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Zombie.class, COLLECTION);
-            for (int i = from; i < Math.min(from + CHUNK, found.size() + closedOnly.size()); i++) {
-                if (i < found.size()) {
-                    ZombieFinding zombie = found.get(i);
-                    bulk.upsert(byId(zombie.institution().id()), snapshot(zombie.institution())
-                            .set("scanReasons", zombie.reasons()).set("latestPeriod", zombie.latestPeriod())
-                            .set("scanned", true).set("scanId", scanId).set("scannedAt", scannedAt)
-                            .setOnInsert("detectedAt", scannedAt));
-                } else {
-                    InstitutionReference closed = closedOnly.get(i - found.size());
-                    bulk.updateOne(Query.query(Criteria.where("_id").is(closed.id()).and("closure").exists(true)),
-                            snapshot(closed));
-                }
+    void storeScan(String scanId, Instant scannedAt, Map<String, Zombie> before, List<ZombieFinding> found,
+                   List<InstitutionReference> closedOnly) {
+        BulkOperations bulk = null;
+        int writes = 0;
+        Set<String> foundIds = new HashSet<>();
+        for (ZombieFinding zombie : found) {
+            foundIds.add(zombie.institution().id());
+            Zombie stored = before.get(zombie.institution().id());
+            if (stored != null && stored.scanned() && stored.scanReasons().equals(zombie.reasons())
+                    && Objects.equals(stored.latestPeriod(), zombie.latestPeriod())
+                    && sameSnapshot(stored, zombie.institution())) {
+                continue;
             }
+            bulk = bulk != null ? bulk : mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Zombie.class, COLLECTION);
+            bulk.upsert(byId(zombie.institution().id()), snapshot(zombie.institution())
+                    .set("scanReasons", zombie.reasons()).set("latestPeriod", zombie.latestPeriod())
+                    .set("scanned", true).set("scanId", scanId).set("scannedAt", scannedAt)
+                    .setOnInsert("detectedAt", scannedAt));
+            if (++writes % CHUNK == 0) {
+                bulk.execute();
+                bulk = null;
+            }
+        }
+        for (InstitutionReference closed : closedOnly) {
+            Zombie stored = before.get(closed.id());
+            if (stored == null || sameSnapshot(stored, closed)) {
+                continue;
+            }
+            bulk = bulk != null ? bulk : mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Zombie.class, COLLECTION);
+            bulk.updateOne(Query.query(Criteria.where("_id").is(closed.id()).and("closure").exists(true)),
+                    snapshot(closed));
+            if (++writes % CHUNK == 0) {
+                bulk.execute();
+                bulk = null;
+            }
+        }
+        if (bulk != null) {
             bulk.execute();
         }
-        mongo.updateMulti(Query.query(Criteria.where("scanned").is(true).and("scanId").ne(scanId)),
-                new Update().set("scanned", false).set("scanReasons", List.of()).unset("latestPeriod")
-                        .unset("scanId").unset("scannedAt"), COLLECTION);
-        mongo.remove(Query.query(Criteria.where("scanned").ne(true).and("closure").exists(false)), COLLECTION);
+        List<String> gone = before.values().stream()
+                .filter(zombie -> zombie.scanned() && !foundIds.contains(zombie.institutionId()))
+                .map(Zombie::institutionId).toList();
+        for (int from = 0; from < gone.size(); from += CHUNK) {
+            List<String> chunk = gone.subList(from, Math.min(from + CHUNK, gone.size()));
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(chunk).and("scanned").is(true)),
+                    new Update().set("scanned", false).set("scanReasons", List.of()).unset("latestPeriod")
+                            .unset("scanId").unset("scannedAt"), COLLECTION);
+            mongo.remove(Query.query(Criteria.where("_id").in(chunk).and("scanned").ne(true)
+                    .and("closure").exists(false)), COLLECTION);
+        }
+    }
+
+    private static boolean sameSnapshot(Zombie stored, InstitutionReference institution) {
+        return Objects.equals(stored.creditCode(), institution.creditCode())
+                && Objects.equals(stored.name(), institution.name())
+                && Objects.equals(stored.registeredProvince(), institution.registeredProvince())
+                && stored.businessProvinces().equals(institution.businessProvinces())
+                && Objects.equals(stored.status(), institution.status());
     }
 
     /**

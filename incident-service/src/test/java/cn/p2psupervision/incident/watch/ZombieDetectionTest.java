@@ -43,7 +43,7 @@ class ZombieDetectionTest {
                 /* 2017-11 not reported */ dead("2017-12"), dead("2018-01"), dead("2018-02"));
 
         assertThat(ZombieDetection.reasons(withGap)).isEmpty();
-        assertThat(ZombieDetection.zeroRunAtTheEnd(OperatingSeries.ordered(withGap), MonthFigures::loanBalance))
+        assertThat(ZombieDetection.zeroRunAtTheEnd(OperatingSeries.of(withGap), MonthFigures::loanBalance))
                 .containsExactly("2017-12", "2018-01", "2018-02");
     }
 
@@ -82,6 +82,20 @@ class ZombieDetectionTest {
         assertThat(ZombieDetection.reasons(shuffled)).first().satisfies(reason -> assertThat(reason.months())
                 .containsExactly("2017-02", "2017-03", "2017-04", "2017-05", "2017-06"));
         assertThat(ZombieDetection.reasons(List.of())).isEmpty();
+    }
+
+    @Test
+    void inc10_aRepeatedMonthCountsOnceTheLaterEntryStandingAndAMonthThatIsNoneIsLeftOut() {
+        OperatingSeries series = OperatingSeries.of(List.of(dead("2018-02"), ordinary("2018-01"),
+                month("2017-13", "0.00", 0, "0.00", null), ordinary("2018-02"), month("2018-1", "0.00", 0, "0", null),
+                dead("2017-12")));
+
+        assertThat(series.size()).isEqualTo(3);
+        assertThat(series.get(0).period()).isEqualTo("2017-12");
+        assertThat(series.latest()).isEqualTo(ordinary("2018-02"));
+        assertThat(series.followsDirectly(1)).isTrue();
+        assertThat(series.followsDirectly(0)).isFalse();
+        assertThat(OperatingSeries.number(ordinary("2018-01"))).isEqualTo(2018 * 12);
     }
 
     @Test

@@ -37,9 +37,9 @@ public class InstitutionDirectory {
         return references.find(institutionId);
     }
 
-    /** The institutions of {@code ids} that are known here, by id (one lookup for all; the unknown ones left out). */
-    public Map<String, InstitutionReference> findAll(Collection<String> ids) {
-        return references.findAll(ids);
+    /** The institutions known here with an id from {@code firstId} to {@code lastId} (both included), by id. */
+    public Map<String, InstitutionReference> findRange(String firstId, String lastId) {
+        return references.findRange(firstId, lastId);
     }
 
     /**

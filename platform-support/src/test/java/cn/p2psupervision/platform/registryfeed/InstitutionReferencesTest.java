@@ -120,15 +120,15 @@ class InstitutionReferencesTest {
     }
 
     @Test
-    void inc10_theReferencesOfAPageOfInstitutionsAreFoundInOneLookupTheUnknownLeftOut() {
-        InstitutionReference first = reference("i-1", 1, "OPERATING", List.of("44"), null);
-        InstitutionReference second = reference("i-2", 2, "BANNED", List.of(), null);
-        references.apply(List.of(first, second, reference("i-3", 1, "OPERATING", List.of(), null)));
+    void inc10_theReferencesOfAnIdRangeAreFoundInOneReadBothEndsIncluded() {
+        references.apply(List.of(reference("i-1", 1, "OPERATING", List.of(), null),
+                reference("i-2", 1, "OPERATING", List.of(), null), reference("i-3", 1, "OPERATING", List.of(), null),
+                reference("i-4", 1, "OPERATING", List.of(), null)));
 
-        assertThat(references.findAll(List.of("i-1", "i-2", "unknown"))).containsOnly(
-                java.util.Map.entry("i-1", first), java.util.Map.entry("i-2", second));
-        assertThat(references.findAll(List.of())).isEmpty();
-        assertThat(new InstitutionDirectory(references).findAll(List.of("i-2"))).containsOnlyKeys("i-2");
+        assertThat(references.findRange("i-2", "i-3")).containsOnlyKeys("i-2", "i-3");
+        assertThat(references.findRange("i-0", "i-1")).containsOnlyKeys("i-1");
+        assertThat(references.findRange("j", "k")).isEmpty();
+        assertThat(new InstitutionDirectory(references).findRange("i-4", "i-9")).containsOnlyKeys("i-4");
     }
 
     static InstitutionReference reference(String id, long version, String status, List<String> businessProvinces,
