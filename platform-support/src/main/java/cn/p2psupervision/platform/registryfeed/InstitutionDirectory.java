@@ -37,6 +37,11 @@ public class InstitutionDirectory {
         return references.find(institutionId);
     }
 
+    /** The institutions known here with an id from {@code firstId} to {@code lastId} (both included), by id. */
+    public Map<String, InstitutionReference> findRange(String firstId, String lastId) {
+        return references.findRange(firstId, lastId);
+    }
+
     /**
      * AUTH-02/03 ({@link ProvinceScope}): central reads the records of every institution; a provincial officer or head
      * writes those of institutions registered in its province and reads those of institutions doing business there;

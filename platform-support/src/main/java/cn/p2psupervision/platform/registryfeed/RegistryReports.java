@@ -19,7 +19,8 @@ import cn.p2psupervision.platform.problem.ProblemException;
 /**
  * An institution's monthly operating reports (REG-03) as another context reads them from the registry (issue 7: the
  * screening flags), never from the registry's database: the registry's {@code /internal/registry/institutions/{id}/reports}
- * with the platform's own {@code platform-services} identity, whoever asked.
+ * with the platform's own {@code platform-services} identity, whoever asked; and every institution's headline figures
+ * in pages ({@link #figures}, {@code /internal/registry/report-figures}) for the scans over all of them.
  *
  * <p>This read is on a user's request path, so it is kept short: each call goes through the Spring Cloud circuit
  * breaker {@value #NAME} (Resilience4j breaker, time limiter 2.5 s above the 2 s read timeout), retried once after
@@ -77,6 +78,38 @@ public class RegistryReports {
             throw ProblemException.unavailable(RegistryCalls.SERVICE);
         }
         return series.orElseThrow(() -> ProblemException.notFound("Institution", institutionId));
+    }
+
+    /** The most institutions one page of {@link #figures} may ask for (the registry's limit). */
+    public static final int MAX_FIGURES_PAGE = 1000;
+
+    /**
+     * REG-03 in bulk, for the scans over every institution (incidents: INC-10 zombie institutions, INC-11 off-site
+     * monitoring): one page of the registry's {@code /internal/registry/report-figures}, the institutions with an id
+     * after {@code after} in id order, each with its whole series of headline figures, the oldest month first. Page
+     * on with {@link FiguresPage#next()} until it is null. Each page is one call through the same breaker, time
+     * limiter and retry as {@link #series}.
+     *
+     * @param after the {@code next} of the previous page, or null for the first page
+     * @param limit institutions per page, 1 to {@value #MAX_FIGURES_PAGE}
+     * @throws ProblemException 503 naming {@code registry-service} when the registry cannot answer now
+     */
+    public FiguresPage figures(String after, int limit) {
+        if (limit < 1 || limit > MAX_FIGURES_PAGE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_FIGURES_PAGE + ": " + limit);
+        }
+        try {
+            FiguresPage page = retry.executeSupplier(() -> breaker.run(
+                    () -> client.figures(after, limit), RegistryCalls::rethrow));
+            return page == null ? new FiguresPage(List.of(), null) : page;
+        } catch (RuntimeException failure) {
+            if (failure instanceof CallNotPermittedException) {
+                log.debug("Operating figures after {} not read: {}", after, RegistryCalls.describe(failure));
+            } else {
+                log.warn("Operating figures after {} not read: {}", after, RegistryCalls.describe(failure));
+            }
+            throw ProblemException.unavailable(RegistryCalls.SERVICE);
+        }
     }
 
     /** One call; empty when the registry answers 404 (the institution does not exist). */

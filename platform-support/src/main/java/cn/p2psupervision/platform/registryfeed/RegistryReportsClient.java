@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.p2psupervision.platform.feign.ServiceIdentityClientConfiguration;
 
 /**
- * The registry's internal operating-report endpoint (role {@code internal-service}), at {@code platform.registry.url}.
+ * The registry's internal operating-report endpoints (role {@code internal-service}), at {@code platform.registry.url}.
  * Called only through {@link RegistryReports}, which adds the breaker, time limiter and retry.
  */
 @FeignClient(name = RegistryReports.NAME, url = "${platform.registry.url}",
@@ -22,4 +22,12 @@ interface RegistryReportsClient {
     List<MonthlyReport> series(@PathVariable("idOrCode") String idOrCode,
                                @RequestParam(name = "from", required = false) String from,
                                @RequestParam(name = "to", required = false) String to);
+
+    /**
+     * REG-03 in bulk: the series of up to {@code limit} institutions (1 to 1,000) with an id after {@code after}
+     * (null: from the first), in id order.
+     */
+    @GetMapping("/internal/registry/report-figures")
+    FiguresPage figures(@RequestParam(name = "after", required = false) String after,
+                        @RequestParam(name = "limit") int limit);
 }

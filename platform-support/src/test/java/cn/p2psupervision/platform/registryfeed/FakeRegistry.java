@@ -51,6 +51,8 @@ final class FakeRegistry implements AutoCloseable {
     volatile CountDownLatch holdChanges;
     /** The operating-report series by institution id, as the registry answers them; an id not here is a 404. */
     final Map<String, List<Map<String, Object>>> reports = new ConcurrentHashMap<>();
+    /** Every institution's figures for the bulk read, by id (in id order); each a list of months as answered. */
+    final Map<String, List<Map<String, Object>>> figures = new ConcurrentHashMap<>();
     /** When set, report requests wait for it before they are answered. */
     volatile CountDownLatch holdReports;
     /** The status and body the status endpoint answers with (the body null: the registry's usual 200 answer). */
@@ -100,6 +102,7 @@ final class FakeRegistry implements AutoCloseable {
         resync = false;
         holdChanges = null;
         reports.clear();
+        figures.clear();
         holdReports = null;
         statusAnswer = 200;
         statusBody = null;
@@ -133,6 +136,8 @@ final class FakeRegistry implements AutoCloseable {
                 return;
             }
             switch (path) {
+                case "/internal/registry/report-figures" -> respond(exchange, 200,
+                        figures(query.get("after"), Integer.parseInt(query.get("limit"))));
                 case "/internal/registry/institutions/reference" -> respond(exchange, 200,
                         reference(query.get("after"), Integer.parseInt(query.get("limit"))));
                 case "/internal/registry/changes" -> {
@@ -181,6 +186,22 @@ final class FakeRegistry implements AutoCloseable {
         answer.put("seq", latest());
         answer.put("next", more ? content.get(limit - 1).get("id") : null);
         answer.put("institutions", content);
+        return answer;
+    }
+
+    private Map<String, Object> figures(String after, int limit) {
+        TreeMap<String, List<Map<String, Object>>> all = new TreeMap<>(figures);
+        List<Map.Entry<String, List<Map<String, Object>>>> page = new ArrayList<>(
+                (after == null ? all : all.tailMap(after, false)).entrySet());
+        boolean more = page.size() > limit;
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> entry : more ? page.subList(0, limit) : page) {
+            items.add(Map.of("institutionId", entry.getKey(), "figures", entry.getValue(),
+                    "riskRating", "a member this consumer does not know yet"));
+        }
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("items", items);
+        answer.put("next", more ? items.get(limit - 1).get("institutionId") : null);
         return answer;
     }
 

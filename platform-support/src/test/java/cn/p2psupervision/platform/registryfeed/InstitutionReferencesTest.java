@@ -119,6 +119,18 @@ class InstitutionReferencesTest {
         assertThat(references.position()).hasValue(new InstitutionReferences.FeedPosition(43, 45, polled.plusSeconds(2)));
     }
 
+    @Test
+    void inc10_theReferencesOfAnIdRangeAreFoundInOneReadBothEndsIncluded() {
+        references.apply(List.of(reference("i-1", 1, "OPERATING", List.of(), null),
+                reference("i-2", 1, "OPERATING", List.of(), null), reference("i-3", 1, "OPERATING", List.of(), null),
+                reference("i-4", 1, "OPERATING", List.of(), null)));
+
+        assertThat(references.findRange("i-2", "i-3")).containsOnlyKeys("i-2", "i-3");
+        assertThat(references.findRange("i-0", "i-1")).containsOnlyKeys("i-1");
+        assertThat(references.findRange("j", "k")).isEmpty();
+        assertThat(new InstitutionDirectory(references).findRange("i-4", "i-9")).containsOnlyKeys("i-4");
+    }
+
     static InstitutionReference reference(String id, long version, String status, List<String> businessProvinces,
                                           String custodyBank) {
         return new InstitutionReference(id, "91330100MA28A7K3X6", "杭州钱塘易贷网络科技有限公司", "33", businessProvinces,

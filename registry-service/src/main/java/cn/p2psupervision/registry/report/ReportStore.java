@@ -1,11 +1,15 @@
 package cn.p2psupervision.registry.report;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -83,6 +87,60 @@ public class ReportStore {
             }
         }
         return byId;
+    }
+
+    /**
+     * REG-03 in bulk (the incident context's scans, INC-10/INC-11): the series of up to {@code limit} files with an id
+     * after {@code afterId} (null: from the first), in id order, each month the latest revision's figures, the oldest
+     * first. One query: {@code _id > afterId}, sorted by {@code _id}, {@code limit + 1} documents, the one beyond the
+     * page only telling whether another page follows.
+     */
+    FiguresPage figuresAfter(String afterId, int limit) {
+        Query page = afterId == null ? new Query() : Query.query(Criteria.where("_id").gt(afterId));
+        page.with(Sort.by("_id")).limit(limit + 1);
+        List<Document> found = mongo.find(page, Document.class, FIGURES);
+        boolean more = found.size() > limit;
+        List<FiguresPage.InstitutionFigures> items = new ArrayList<>(Math.min(found.size(), limit));
+        for (Document series : more ? found.subList(0, limit) : found) {
+            items.add(new FiguresPage.InstitutionFigures(series.getString("_id"), months(series)));
+        }
+        return new FiguresPage(items, more ? items.get(limit - 1).institutionId() : null);
+    }
+
+    /**
+     * A file's months, the oldest first, read straight from the stored values (a page holds up to 1,000 files of
+     * dozens of months each: no mapping layer per month).
+     */
+    private static List<FiguresPage.MonthFigures> months(Document series) {
+        if (!(series.get("figures") instanceof Document figures)) {
+            return List.of();
+        }
+        List<FiguresPage.MonthFigures> months = new ArrayList<>(figures.size());
+        new TreeMap<>(figures).forEach((period, value) -> {
+            if (value instanceof Document month) {
+                months.add(new FiguresPage.MonthFigures(period, decimal(month.get("loanBalance")),
+                        count(month.get("lenders")), count(month.get("borrowers")), decimal(month.get("newLending")),
+                        decimal(month.get("overdueRate"))));
+            }
+        });
+        return months;
+    }
+
+    private static BigDecimal decimal(Object stored) {
+        if (stored instanceof Decimal128 decimal) {
+            return decimal.bigDecimalValue();
+        }
+        if (stored instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (stored instanceof Number || stored instanceof String) {
+            return new BigDecimal(stored.toString());
+        }
+        return null;
+    }
+
+    private static long count(Object stored) {
+        return stored instanceof Number number ? number.longValue() : 0;
     }
 
     private ReportFigures read(Document value) {

@@ -1,0 +1,142 @@
+package cn.p2psupervision.incident.watch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import cn.p2psupervision.platform.problem.ProblemException;
+import cn.p2psupervision.platform.registryfeed.FiguresPage;
+import cn.p2psupervision.platform.registryfeed.InstitutionDirectory;
+import cn.p2psupervision.platform.registryfeed.InstitutionFigures;
+import cn.p2psupervision.platform.registryfeed.InstitutionReference;
+import cn.p2psupervision.platform.registryfeed.RegistryReports;
+
+/**
+ * One scan of every institution's operating figures (REG-03), read from the registry in pages
+ * ({@link RegistryReports#figures}), never one institution at a time: for each institution this context's projection
+ * knows (one read of the page's id range),
+ * <ul>
+ *   <li>INC-10, zombie institutions (僵尸类): whether its figures list it ({@link ZombieDetection}); those already out
+ *       (banned, exited, transformed) are never listed;</li>
+ *   <li>INC-11, off-site monitoring (非现场监测): for the remaining institutions (registry status operating or filed,
+ *       {@link MonitoringCheck#MONITORED}) not listed as zombies, the thresholds in force their latest month
+ *       breaks, each an alert.</li>
+ * </ul>
+ * Everything is read and evaluated first and stored only then, in bulk: when the registry cannot be read to the end,
+ * the scan is a 503 problem naming {@code registry-service} and stores nothing. Run by {@link WatchScanJob}, once at
+ * a time across replicas.
+ */
+@Service
+class RegistryFiguresScan {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryFiguresScan.class);
+    /** More pages than this means the registry does not move on: 10 million institutions at the largest page. */
+    private static final int MAX_PAGES = 10_000;
+
+    private final RegistryReports registry;
+    private final InstitutionDirectory institutions;
+    private final MonitoringThresholdSettings thresholds;
+    private final ZombieStore zombies;
+    private final AlertStore alerts;
+    private final WatchProperties properties;
+    private final Clock clock;
+
+    RegistryFiguresScan(RegistryReports registry, InstitutionDirectory institutions,
+                        MonitoringThresholdSettings thresholds, ZombieStore zombies, AlertStore alerts,
+                        WatchProperties properties, Clock clock) {
+        this.registry = registry;
+        this.institutions = institutions;
+        this.thresholds = thresholds;
+        this.zombies = zombies;
+        this.alerts = alerts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Scans every institution's figures and stores the zombie list and the alerts found.
+     *
+     * @throws ProblemException 503 naming {@code registry-service} when the registry cannot be read to the end
+     *                          (nothing is stored then)
+     */
+    ScanResult scan() {
+        long started = System.nanoTime();
+        Instant scannedAt = clock.instant();
+        String scanId = UUID.randomUUID().toString();
+        MonitoringThresholds limits = thresholds.current();
+        Map<String, Zombie> listed = zombies.all();
+        Set<String> closed = listed.values().stream().filter(zombie -> zombie.closure() != null)
+                .map(Zombie::institutionId).collect(Collectors.toSet());
+
+        List<String> scanned = new ArrayList<>();
+        List<ZombieFinding> found = new ArrayList<>();
+        List<InstitutionReference> closedOnly = new ArrayList<>();
+        List<Alert> raised = new ArrayList<>();
+        int unknown = 0;
+        String after = null;
+        int pages = 0;
+        do {
+            FiguresPage page = registry.figures(after, properties.pageSize());
+            Map<String, InstitutionReference> known = page.items().isEmpty() ? Map.of()
+                    : institutions.findRange(page.items().get(0).institutionId(),
+                            page.items().get(page.items().size() - 1).institutionId());
+            for (InstitutionFigures item : page.items()) {
+                InstitutionReference institution = known.get(item.institutionId());
+                if (institution == null) {
+                    unknown++; // not projected yet: the next scan meets it
+                    continue;
+                }
+                scanned.add(institution.id());
+                OperatingSeries series = OperatingSeries.of(item.figures());
+                List<ZombieReason> reasons = ZombieDetection.listable(institution.status())
+                        ? ZombieDetection.reasons(series) : List.of();
+                if (!reasons.isEmpty()) {
+                    found.add(new ZombieFinding(institution, reasons, series.latest().period()));
+                } else if (closed.contains(institution.id())) {
+                    closedOnly.add(institution);
+                }
+                if (reasons.isEmpty() && !closed.contains(institution.id())
+                        && MonitoringCheck.MONITORED.contains(institution.status())) {
+                    for (MonitoringCheck.Breach breach : MonitoringCheck.breaches(series, limits)) {
+                        raised.add(Alert.raise(institution, breach, scannedAt));
+                    }
+                }
+            }
+            after = next(after, page, ++pages);
+        } while (after != null);
+
+        zombies.storeScan(scanId, scannedAt, listed, found, closedOnly);
+        Set<String> newAlerts = alerts.raise(raised);
+        long took = (System.nanoTime() - started) / 1_000_000;
+        if (unknown > 0) {
+            log.info("Scan {}: {} institutions with figures are not in this context's projection yet", scanId,
+                    unknown);
+        }
+        return new ScanResult(scanId, scannedAt, took, List.copyOf(scanned),
+                found.stream().map(zombie -> zombie.institution().id()).toList(),
+                raised.stream().map(alert -> new ScanResult.AlertFound(alert.id(), alert.institutionId())).toList(),
+                Set.copyOf(newAlerts));
+    }
+
+    /** The cursor of the next page, null after the last; a registry that does not move on is unavailable. */
+    private static String next(String after, FiguresPage page, int pages) {
+        if (page.next() == null) {
+            return null;
+        }
+        if ((after != null && page.next().compareTo(after) <= 0) || pages >= MAX_PAGES) {
+            log.warn("The registry's figures pages do not move on after {} (next {}, {} pages); scan stopped", after,
+                    page.next(), pages);
+            throw ProblemException.unavailable("registry-service");
+        }
+        return page.next();
+    }
+}
