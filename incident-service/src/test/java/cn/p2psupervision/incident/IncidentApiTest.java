@@ -26,6 +26,7 @@ import cn.p2psupervision.platform.test.MutableClock;
         "platform.outbox.poll-delay=1h",
         "incident.deadlines.scan-delay=1h",
         "incident.watch.scan-delay=1h",
+        "incident.watch.initial-delay=1h",
         "platform.registry.url=http://127.0.0.1:9",
         "spring.security.oauth2.client.provider.keycloak.token-uri=http://127.0.0.1:9/token"})
 @AutoConfigureMockMvc

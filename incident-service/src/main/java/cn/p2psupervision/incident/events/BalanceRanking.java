@@ -1,14 +1,17 @@
 package cn.p2psupervision.incident.events;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +45,28 @@ public class BalanceRanking {
         }
         long larger = mongo.count(Query.query(Criteria.where(RANK_VALUE).gt(balance.doubleValue())), COLLECTION);
         return new Rank((int) Math.min(Integer.MAX_VALUE, larger + 1), ranked);
+    }
+
+    /**
+     * Replaces the ranking with the latest balances of a scan ({@code scanId}): each institution's figures upserted,
+     * then those of earlier scans removed, so a reader sees the former or the new ranking, never an empty one.
+     */
+    public void replace(String scanId, List<Latest> latest) {
+        if (!latest.isEmpty()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+            for (Latest figures : latest) {
+                bulk.upsert(Query.query(Criteria.where("_id").is(figures.institutionId())), new Update()
+                        .set("period", figures.period()).set("loanBalance", figures.loanBalance())
+                        .set("lenders", figures.lenders()).set(RANK_VALUE, figures.loanBalance().doubleValue())
+                        .set("scanId", scanId));
+            }
+            bulk.execute();
+        }
+        mongo.remove(Query.query(Criteria.where("scanId").ne(scanId)), COLLECTION);
+    }
+
+    /** An institution's latest reported month, balance and lenders. */
+    public record Latest(String institutionId, String period, BigDecimal loanBalance, long lenders) {
     }
 
     /** A rank and the size of the ranking. */

@@ -49,6 +49,19 @@ class SignalController {
         return signals.read(caller, signalId);
     }
 
+    /** INC-11 → INC-01: an open off-site monitoring alert turned into a signal; 201 with the signal. */
+    @PostMapping("/api/v1/incidents/alerts/{alertId}/signal")
+    ResponseEntity<Signal> fromAlert(@PathVariable String alertId, @RequestBody(required = false) AlertRequest request,
+                                     Caller caller) {
+        Signal signal = signals.fromAlert(caller, alertId, request == null ? null : request.type(),
+                request == null ? null : request.note());
+        return ResponseEntity.created(URI.create(SIGNALS + "/" + signal.id())).body(signal);
+    }
+
+    /** What an officer may add when turning an alert into a signal: its type (default OTHER) and a note. */
+    record AlertRequest(SignalType type, String note) {
+    }
+
     @PostMapping(AGENCY_SIGNALS)
     ResponseEntity<Signal> post(@RequestBody SignalService.Draft draft, Caller caller) {
         Signal signal = signals.post(caller, draft);

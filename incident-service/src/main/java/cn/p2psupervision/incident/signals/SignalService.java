@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.incident.RecordIds;
 import cn.p2psupervision.incident.readaudit.IncidentReads;
+import cn.p2psupervision.incident.watch.Alert;
+import cn.p2psupervision.incident.watch.AlertMetric;
+import cn.p2psupervision.incident.watch.AlertService;
 import cn.p2psupervision.platform.agency.Agency;
 import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.problem.ProblemException;
@@ -29,16 +32,21 @@ import cn.p2psupervision.platform.security.Caller;
 public class SignalService {
 
     static final String ENTITY = "risk-signal";
+    /** INC-11: the monitored figures in the signal's words. */
+    private static final Map<AlertMetric, String> METRICS = Map.of(AlertMetric.OVERDUE_RATE, "逾期率",
+            AlertMetric.BALANCE_FALL, "借贷余额环比下降", AlertMetric.LENDERS_FALL, "出借人数环比下降");
 
     private final SignalStore signals;
     private final InstitutionDirectory institutions;
     private final IncidentReads reads;
     private final AuditTrail audit;
+    private final AlertService alerts;
     private final Clock clock;
 
     SignalService(SignalStore signals, InstitutionDirectory institutions, IncidentReads reads, AuditTrail audit,
-                  Clock clock) {
+                  AlertService alerts, Clock clock) {
         this.signals = signals;
+        this.alerts = alerts;
         this.institutions = institutions;
         this.reads = reads;
         this.audit = audit;
@@ -73,6 +81,25 @@ public class SignalService {
             institutions.readableBy(caller, institutionId);
         }
         return stored(caller, signals.insert(signal));
+    }
+
+    /**
+     * INC-11 → INC-01: an officer of the registration province turns an open off-site monitoring alert into a signal
+     * about its institution: the figures behind the alert become its description (with the officer's words, if any),
+     * the monitoring its source; the alert then points to the signal. 404/403 as for the alert; 409 once handled.
+     */
+    public Signal fromAlert(Caller caller, String alertId, SignalType type, String note) {
+        Alert alert = alerts.read(caller, alertId);
+        institutions.writableBy(caller, alert.institutionId());
+        alert.requireOpen("turned into a signal");
+        String description = "非现场监测预警（" + alert.period() + "）：" + METRICS.get(alert.metric()) + " "
+                + alert.value().toPlainString() + "%，超过阈值 " + alert.threshold().toPlainString() + "%"
+                + (note == null || note.isBlank() ? "" : "。" + note.strip());
+        Signal signal = record(caller, new Draft(type == null ? SignalType.OTHER : type,
+                List.of(alert.institutionId()), "非现场监测 (off-site monitoring)", clock.instant(), description),
+                alertId);
+        alerts.turnedIntoSignal(caller, alertId, signal.id());
+        return signal;
     }
 
     /** INC-01/AUTH-05: a partner agency posts a signal about institutions of the registry (404 for unknown ones). */

@@ -90,7 +90,7 @@ public record Alert(@Id String id, String institutionId, String name, String cre
     }
 
     /** 409 naming INC-11 unless the alert is open. */
-    void requireOpen(String act) {
+    public void requireOpen(String act) {
         if (state != AlertState.OPEN) {
             throw new ProblemException(ProblemType.CONFLICT, "Alert " + id + " is " + state + " already: only an open"
                     + " alert is " + act + " (INC-11)", Map.of("rule", RULE));

@@ -13,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import cn.p2psupervision.incident.events.BalanceRanking;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.registryfeed.FiguresPage;
 import cn.p2psupervision.platform.registryfeed.InstitutionDirectory;
 import cn.p2psupervision.platform.registryfeed.InstitutionFigures;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
+import cn.p2psupervision.platform.registryfeed.MonthFigures;
 import cn.p2psupervision.platform.registryfeed.RegistryReports;
 
 /**
@@ -29,7 +31,9 @@ import cn.p2psupervision.platform.registryfeed.RegistryReports;
  *       (banned, exited, transformed) are never listed;</li>
  *   <li>INC-11, off-site monitoring (非现场监测): for the remaining institutions (registry status operating or filed,
  *       {@link MonitoringCheck#MONITORED}) not listed as zombies, the thresholds in force their latest month
- *       breaks, each an alert.</li>
+ *       breaks, each an alert;</li>
+ *   <li>INC-03, the ranking by loan balance the level proposals use ({@link BalanceRanking}): every institution's
+ *       latest month.</li>
  * </ul>
  * Everything is read and evaluated first and stored only then, in bulk: when the registry cannot be read to the end,
  * the scan is a 503 problem naming {@code registry-service} and stores nothing. Run by {@link WatchScanJob}, once at
@@ -47,17 +51,19 @@ class RegistryFiguresScan {
     private final MonitoringThresholdSettings thresholds;
     private final ZombieStore zombies;
     private final AlertStore alerts;
+    private final BalanceRanking ranking;
     private final WatchProperties properties;
     private final Clock clock;
 
     RegistryFiguresScan(RegistryReports registry, InstitutionDirectory institutions,
                         MonitoringThresholdSettings thresholds, ZombieStore zombies, AlertStore alerts,
-                        WatchProperties properties, Clock clock) {
+                        BalanceRanking ranking, WatchProperties properties, Clock clock) {
         this.registry = registry;
         this.institutions = institutions;
         this.thresholds = thresholds;
         this.zombies = zombies;
         this.alerts = alerts;
+        this.ranking = ranking;
         this.properties = properties;
         this.clock = clock;
     }
@@ -81,6 +87,7 @@ class RegistryFiguresScan {
         List<ZombieFinding> found = new ArrayList<>();
         List<InstitutionReference> closedOnly = new ArrayList<>();
         List<Alert> raised = new ArrayList<>();
+        List<BalanceRanking.Latest> latest = new ArrayList<>();
         int unknown = 0;
         String after = null;
         int pages = 0;
@@ -97,6 +104,11 @@ class RegistryFiguresScan {
                 }
                 scanned.add(institution.id());
                 OperatingSeries series = OperatingSeries.of(item.figures());
+                MonthFigures last = item.figures().isEmpty() ? null : item.figures().get(item.figures().size() - 1);
+                if (last != null && last.loanBalance() != null) {
+                    latest.add(new BalanceRanking.Latest(institution.id(), last.period(), last.loanBalance(),
+                            last.lenders()));
+                }
                 List<ZombieReason> reasons = ZombieDetection.listable(institution.status())
                         ? ZombieDetection.reasons(series) : List.of();
                 if (!reasons.isEmpty()) {
@@ -115,6 +127,7 @@ class RegistryFiguresScan {
         } while (after != null);
 
         zombies.storeScan(scanId, scannedAt, listed, found, closedOnly);
+        ranking.replace(scanId, latest);
         Set<String> newAlerts = alerts.raise(raised);
         long took = (System.nanoTime() - started) / 1_000_000;
         if (unknown > 0) {

@@ -53,6 +53,8 @@ class MonitoringAlertApiTest {
     static final String REFRESH = "/api/v1/incidents/zombies/refresh";
 
     @Autowired
+    cn.p2psupervision.incident.events.BalanceRanking ranking;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JsonMapper json;
@@ -273,6 +275,42 @@ class MonitoringAlertApiTest {
         assertThat(audit.trailOf(AlertService.AUDIT_TYPE, id)).extracting(AuditEntry::action)
                 .containsExactly("TURN_INTO_SIGNAL");
         assertThat(mongo.count(Query.query(Criteria.where("_id").is(id)), AlertStore.COLLECTION)).isEqualTo(1);
+    }
+
+    @Test
+    void inc11_anOfficerTurnsAnOpenAlertIntoASignalThroughTheApi_theFiguresBecomeItsDescription() throws Exception {
+        String crossRegion = known("33", "OPERATING", "44");
+        scan(List.of(figures(crossRegion, List.of(ordinary("2018-01"), FELL))), TestCaller.CENTRAL);
+        String id = crossRegion + ":2018-02:BALANCE_FALL";
+        String turn = ALERTS + "/" + id + "/signal";
+
+        send(post(turn).contentType(MediaType.APPLICATION_JSON).content("{}"), TestCaller.GD_OFFICER, 403);
+        send(post(turn).contentType(MediaType.APPLICATION_JSON).content("{}"), TestCaller.CENTRAL, 403);
+        JsonNode signal = send(post(turn).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"OVERDUE_OR_RUN\",\"note\":\"电话核实：已暂停新增业务\"}"), TestCaller.ZJ_OFFICER, 201);
+
+        assertThat(signal.get("type").asString()).isEqualTo("OVERDUE_OR_RUN");
+        assertThat(signal.get("alertId").asString()).isEqualTo(id);
+        assertThat(signal.get("institutionIds").get(0).asString()).isEqualTo(crossRegion);
+        assertThat(signal.get("description").asString()).contains("非现场监测预警（2018-02）", "借贷余额环比下降",
+                "电话核实：已暂停新增业务");
+        JsonNode alert = send(get(ALERTS + "/" + id), TestCaller.ZJ_OFFICER, 200);
+        assertThat(alert.get("state").asString()).isEqualTo("TURNED_INTO_SIGNAL");
+        assertThat(alert.get("signalId").asString()).isEqualTo(signal.get("id").asString());
+        assertThat(send(post(turn).contentType(MediaType.APPLICATION_JSON).content("{}"), TestCaller.ZJ_OFFICER, 409)
+                .get("rule").asString()).isEqualTo("INC-11");
+    }
+
+    @Test
+    void inc03_theScanKeepsTheRankingByLoanBalanceTheLevelProposalsUse() throws Exception {
+        String large = known("33", "OPERATING");
+        String small = known("44", "OPERATING");
+        scan(List.of(figures(large, List.of(ordinary("2018-01"))), figures(small, List.of(FELL))),
+                TestCaller.CENTRAL);
+
+        assertThat(ranking.rankOf(new java.math.BigDecimal("999999999999.00")).rank()).isEqualTo(1);
+        assertThat(ranking.rankOf(new java.math.BigDecimal("0.01")).rank()).isEqualTo(3);
+        assertThat(ranking.rankOf(new java.math.BigDecimal("0.01")).of()).isEqualTo(2);
     }
 
     private static ProblemType problem(Runnable call) {
