@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The domain clock. Every rule that reads time (deadlines, notice periods, "after 2016-08-24") takes it from this bean.
  * {@code platform.clock.start=2017-06-01T09:00:00+08:00} starts a demo on any campaign date and lets time run on from
- * there. Token expiry is checked against real time, not against this clock.
+ * there. Token expiry is checked against real time, not against this clock. It ticks in whole milliseconds, the
+ * precision the store keeps: an instant a write answers is the instant every later read gives.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ClockProperties.class)
@@ -24,10 +25,11 @@ public class ClockAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock(ClockProperties properties) {
-        Clock system = Clock.system(CAMPAIGN_ZONE);
+        Clock system = Clock.tickMillis(CAMPAIGN_ZONE);
         if (properties.start() == null) {
             return system;
         }
-        return Clock.offset(system, Duration.between(system.instant(), properties.start().toInstant()));
+        return Clock.tick(Clock.offset(system, Duration.between(system.instant(), properties.start().toInstant())),
+                Duration.ofMillis(1));
     }
 }
