@@ -51,11 +51,12 @@ final class Benchmark {
     /**
      * Which phases a run includes: {@code open} (the registry's open loop, with its statistics), {@code closed} (the
      * registry's closed-loop file reads), {@code classification} (proposals, decision list, classification
-     * statistics); {@code --only} names one or more, comma-separated; all by default.
+     * statistics), {@code incidents} (breach scan, zombie detection, timeline export); {@code --only} names one or
+     * more, comma-separated; all by default.
      */
-    record Phases(boolean open, boolean closed, boolean classification) {
+    record Phases(boolean open, boolean closed, boolean classification, boolean incidents) {
 
-        static final Phases ALL = new Phases(true, true, true);
+        static final Phases ALL = new Phases(true, true, true, true);
 
         static Phases parse(String only) {
             if (only == null || only.isBlank() || "all".equals(only)) {
@@ -64,20 +65,22 @@ final class Benchmark {
             boolean open = false;
             boolean closed = false;
             boolean classification = false;
+            boolean incidents = false;
             for (String part : only.split(",")) {
                 switch (part.trim()) {
                     case "open" -> open = true;
                     case "closed" -> closed = true;
                     case "classification" -> classification = true;
+                    case "incidents" -> incidents = true;
                     case "both" -> { // before classification, "both" meant the registry's open and closed phases
                         open = true;
                         closed = true;
                     }
-                    default -> throw new IllegalArgumentException("--only takes open, closed and/or classification, "
-                            + "comma-separated, was '" + only + "'");
+                    default -> throw new IllegalArgumentException("--only takes open, closed, classification and/or "
+                            + "incidents, comma-separated, was '" + only + "'");
                 }
             }
-            return new Phases(open, closed, classification);
+            return new Phases(open, closed, classification, incidents);
         }
 
         boolean registry() {
@@ -139,6 +142,8 @@ final class Benchmark {
     private String classificationDescription = "";
     private boolean registryOpenRan;
     private final List<String> notes = new ArrayList<>();
+    /** Sections other kinds add after the tables (the incidents'): the terminal's text and the report's markdown. */
+    private final List<String[]> sections = new ArrayList<>();
 
     Benchmark(PlatformClient client, URI gateway, URI service, Path outDir, int maxInFlight, Duration timeout,
               int baselineRuns, Duration openWarmUp) {
@@ -153,11 +158,11 @@ final class Benchmark {
     }
 
     void run(Phases phases, List<Integer> rates, int seconds, int statisticsRuns, YearMonth asOf, List<Integer> clients,
-             int closedSeconds, ClassificationBenchmark classification) {
+             int closedSeconds, ClassificationBenchmark classification, IncidentBenchmark incidents) {
         PlatformClient.Tokens officer = client.tokens("zj-officer");
         PlatformClient.Tokens central = client.tokens("central");
         officer.refresh();
-        if (phases.open() || phases.classification()) {
+        if (phases.open() || phases.classification() || phases.incidents()) {
             central.refresh(); // fails now rather than after the open-loop phases
         }
         String started = OffsetDateTime.now().withNano(0).toString();
@@ -174,10 +179,30 @@ final class Benchmark {
                 classify = false;
             }
         }
+        boolean incidentTargets = phases.incidents();
+        if (incidentTargets) {
+            try {
+                incidents.prepare(this, central, outDir); // fails now when the incident service cannot be benchmarked
+            } catch (IllegalStateException e) {
+                if (incidents.required()) {
+                    throw e;
+                }
+                System.out.println("bench: incident targets left out: " + e.getMessage());
+                notes.add("Incident targets left out: " + e.getMessage());
+                incidentTargets = false;
+            }
+        }
+        if (incidentTargets) {
+            // first: the scan of the batch ./platform bench recorded before this run, without the other phases' load
+            incidents.breachScan(central);
+        }
         List<String> ids = phases.registry() ? registryPhases(phases, officer, central, rates, seconds, statisticsRuns,
                 asOf, clients, closedSeconds) : List.of();
         if (classify) {
             classification.run(rates, seconds, central);
+        }
+        if (incidentTargets) {
+            incidents.run(central);
         }
         String report = report(started, rates, seconds, closedSeconds, ids.size());
         System.out.println();
@@ -244,6 +269,16 @@ final class Benchmark {
 
     void describeClassification(String description) {
         classificationDescription = description;
+    }
+
+    /** A section of its own after the tables: {@code text} for the terminal, {@code markdown} for the report. */
+    void addSection(String text, String markdown) {
+        sections.add(new String[]{text, markdown});
+    }
+
+    /** A line under the report's tables. */
+    void note(String note) {
+        notes.add(note);
     }
 
     PlatformClient client() {
@@ -822,6 +857,9 @@ final class Benchmark {
                         row.failed(), nonOk(row)));
             }
         }
+        for (String[] section : sections) {
+            text.append(text.length() == 0 ? "" : "\n").append(section[0]);
+        }
         Properties seed = lastSeed();
         if (seed != null && seed.getProperty("classification.institutions") != null
                 && !"skipped".equals(seed.getProperty("classification.institutions"))) {
@@ -892,6 +930,14 @@ final class Benchmark {
                         .append(seed.getProperty("classification.failed", "0")).append(" failed; ")
                         .append(seed.getProperty("classification.seconds", "-")).append(" s.");
             }
+            if (seed.getProperty("incidents.events") != null) {
+                md.append(" Incidents (").append(seed.getProperty("incidents.clock", "-")).append("): signals ")
+                        .append(seed.getProperty("incidents.signals")).append("; events ")
+                        .append(seed.getProperty("incidents.events")).append("; ")
+                        .append(seed.getProperty("incidents.breachesExpected", "-")).append(" breaches expected; ")
+                        .append(seed.getProperty("incidents.failed", "0")).append(" failed; ")
+                        .append(seed.getProperty("incidents.seconds", "-")).append(" s.");
+            }
             md.append("\n\n");
         }
         if (!rows.isEmpty()) {
@@ -959,6 +1005,7 @@ final class Benchmark {
             }
             md.append('\n');
         }
+        sections.forEach(section -> md.append(section[1]));
         notes.forEach(note -> md.append("- ").append(note).append('\n'));
         return md.toString();
     }

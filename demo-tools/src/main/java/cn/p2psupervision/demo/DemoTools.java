@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code java -jar demo-tools.jar seed|bench [options]}: demo data and a benchmark for a running platform, through its
- * own API only (gateway and Keycloak on this machine). {@code ./platform seed} and {@code ./platform bench} run it with
- * the platform's ports.
+ * {@code java -jar demo-tools.jar seed|seed-incidents|bench [options]}: demo data and a benchmark for a running
+ * platform, through its own API only (gateway and Keycloak on this machine). {@code ./platform seed} and
+ * {@code ./platform bench} run it with the platform's ports, and restart the incident service on a campaign clock in
+ * the past around the incident steps.
  */
 public final class DemoTools {
 
@@ -42,6 +43,22 @@ public final class DemoTools {
                      Idempotent: the same options again import UNCHANGED rows and record no finding or decision twice
                      (rows of institutions whose banning decision was approved come back as CONFLICT: their status
                      BANNED comes from a supervisory decision, which an import does not overwrite)
+                     The incidents are seed-incidents, which ./platform seed runs next (unless --no-incidents)
+              seed-incidents
+                     the incident context's demo data, through the gateway, for Zhejiang (33) and Guangdong (44):
+                     about the 6 institutions registered in each with the largest loan balance, 20 signals by the
+                     province's officer (every type) and 3 by the agencies (agency-public-security and
+                     agency-market-regulation, client credentials), and an event in each state: open without level;
+                     OTHER with containment measures; MAJOR referred to public security (which answers through its
+                     door) with a shutdown; ESPECIALLY_MAJOR with watcher, plan started by a head, notification,
+                     written report and a follow-up; ESPECIALLY_MAJOR never notified (its deadlines breach); one
+                     supported by the business-place province (an institution doing business in the other of the
+                     two); one CLOSED after its plan ended; one establishing the institution's status LOST_CONTACT.
+                     ./platform seed runs it with the incident service's campaign clock 5 h behind real time and
+                     restarts the service on real time afterwards, so the events are 5 h old and the deadline scan
+                     records the breaches of the never-notified ones within about 15 s. Idempotent: signals and
+                     events already recorded (same institution, text or title) are found and completed, not recorded
+                     again
               bench  open-loop benchmark: scoped list and file read through the gateway and straight to the
                      service, national statistics; then closed loop: file reads by N concurrent clients, gateway
                      versus direct; then classification: proposals for every institution of one province (closed
@@ -62,11 +79,11 @@ public final class DemoTools {
                                           through the gateway (default 8,32,64)
                        --closed-seconds   duration of each closed-loop level (default 20), after a warm-up of up
                                           to 5 s per target with the most clients
-                       --only open,closed,classification
+                       --only open,closed,classification,incidents
                                           one or more of: the registry's open-loop phases (with statistics), the
-                                          registry's closed loop, the classification targets (default all; then
-                                          classification is left out with a note when it cannot run, e.g. not
-                                          seeded; named here, it must run)
+                                          registry's closed loop, the classification targets, the incident targets
+                                          (default all; then classification and incidents are left out with a note
+                                          when they cannot run, e.g. not seeded; named here, they must run)
                        --classification-service http://localhost:8082
                                           the classification service, straight (default: port $CLASSIFICATION_PORT,
                                           else 8082)
@@ -79,6 +96,26 @@ public final class DemoTools {
                        --classification-statistics-rate 5
                                           open-loop rate of the national classification statistics (default 5/s,
                                           for --seconds)
+                     then incidents: the breach scan (the deadline scan flagging the due notifications of a batch of
+                     especially major events recorded on a clock 3 h behind, measured from the breaches' own
+                     recordedAt; the batch is closed afterwards), zombie detection (POST .../zombies/refresh, reported
+                     as not available while the service answers 404), and the timeline of one event with 500 entries
+                     exported as JSON and as PDF (through the gateway and straight to the service)
+                       --incident-service http://localhost:8084
+                                          the incident service, straight (default: port $INCIDENT_PORT, else 8084)
+                       --incident-events 1000
+                                          events of the breach scan's batch (default 1000)
+                       --incident-clients 4
+                                          concurrent clients recording and closing the batch (default 4)
+                       --timeline-entries 500
+                                          timeline entries of the exported event before the reads (default 500)
+                       --timeline-reads 20
+                                          sequential reads per format and target (default 20)
+                       --zombie-runs 3    zombie refreshes (default 3)
+                       --record-incident-batch
+                                          only record the breach scan's batch and write incident-batch.properties
+                                          (./platform bench does this first, with the incident service's clock 3 h
+                                          behind, then restarts it on real time and runs the benchmark)
             Common: --gateway http://localhost:8080  --keycloak http://localhost:8180  --service http://localhost:8081
                     --out-dir demo-tools/target (seed-result.properties, benchmark.md)
             """;
@@ -130,6 +167,11 @@ public final class DemoTools {
                             provinces, new DemoAccounts(client, admin, adminPassword))
                             .run(institutions, seed, months, until, skipImports);
                 }
+                case "seed-incidents" -> {
+                    options.string("service", null); // common, not needed here
+                    options.requireAllUsed();
+                    new IncidentSeeder(client, gateway, outDir).run();
+                }
                 case "bench" -> {
                     List<Integer> rates = options.integers("rates", "50,200");
                     int seconds = options.integer("seconds", 60, 1, 3600);
@@ -151,13 +193,28 @@ public final class DemoTools {
                     }
                     int proposalClients = options.integer("proposal-clients", 4, 1, 256);
                     int statisticsRate = options.integer("classification-statistics-rate", 5, 1, 1000);
+                    URI incidentService = options.localUrl("incident-service", "http://localhost:"
+                            + portOr(System.getenv("INCIDENT_PORT"), 8084));
+                    int incidentEvents = options.integer("incident-events", 1000, 1, 100_000);
+                    int incidentClients = options.integer("incident-clients", 4, 1, 64);
+                    int timelineEntries = options.integer("timeline-entries", 500, 2, 10_000);
+                    int timelineReads = options.integer("timeline-reads", 20, 1, 1000);
+                    int zombieRuns = options.integer("zombie-runs", 3, 1, 100);
+                    boolean recordBatch = options.flag("record-incident-batch");
                     options.requireAllUsed();
                     ClassificationBenchmark classification = new ClassificationBenchmark(new ClassificationBenchmark
                             .Settings(classificationService, province, proposalClients, statisticsRate,
                             only != null && phases.classification()));
-                    new Benchmark(client, gateway, service, outDir, maxInFlight, Duration.ofSeconds(timeout),
-                            sequential, Duration.ofSeconds(warmUp)).run(phases, rates, seconds, statistics, asOf, clients,
-                            closedSeconds, classification);
+                    IncidentBenchmark incidents = new IncidentBenchmark(new IncidentBenchmark.Settings(incidentService,
+                            incidentEvents, incidentClients, timelineEntries, timelineReads, zombieRuns,
+                            only != null && phases.incidents()));
+                    if (recordBatch) {
+                        incidents.recordBatch(client, service, outDir);
+                    } else {
+                        new Benchmark(client, gateway, service, outDir, maxInFlight, Duration.ofSeconds(timeout),
+                                sequential, Duration.ofSeconds(warmUp)).run(phases, rates, seconds, statistics, asOf,
+                                clients, closedSeconds, classification, incidents);
+                    }
                 }
                 default -> {
                     System.err.print(USAGE);

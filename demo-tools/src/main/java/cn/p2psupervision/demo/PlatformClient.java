@@ -40,14 +40,24 @@ final class PlatformClient {
                 .build();
     }
 
-    /** A demo user's bearer token, refreshed when it is older than four minutes (tokens live five). */
+    /**
+     * A demo user's bearer token (password grant of {@code platform-cli}), or a machine client's (client credentials,
+     * for the agencies' clients), refreshed when it is older than four minutes (tokens live five).
+     */
     final class Tokens {
         private final String username;
+        /** The client secret of a machine client; null for a user. */
+        private final String secret;
         private String token;
         private long obtainedAt;
 
         Tokens(String username) {
+            this(username, null);
+        }
+
+        private Tokens(String username, String secret) {
             this.username = username;
+            this.secret = secret;
         }
 
         synchronized String bearer() {
@@ -58,7 +68,10 @@ final class PlatformClient {
         }
 
         synchronized void refresh() {
-            String form = "grant_type=password&client_id=" + CLIENT_ID + "&username="
+            String form = secret != null ? "grant_type=client_credentials&client_id="
+                    + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&client_secret="
+                    + URLEncoder.encode(secret, StandardCharsets.UTF_8)
+                    : "grant_type=password&client_id=" + CLIENT_ID + "&username="
                     + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
             HttpRequest request = HttpRequest.newBuilder(keycloak.resolve("/realms/" + REALM + "/protocol/openid-connect/token"))
                     .timeout(REQUEST_TIMEOUT)
@@ -80,6 +93,14 @@ final class PlatformClient {
 
     Tokens tokens(String username) {
         return new Tokens(username);
+    }
+
+    /**
+     * A partner agency's client ({@code agency-public-security}, …): client credentials with the local realm's secret
+     * {@code <clientId>-secret} (README, "Machine clients").
+     */
+    Tokens agency(String clientId) {
+        return new Tokens(clientId, clientId + "-secret");
     }
 
     /** Keycloak's base URL (its realms and admin API). */
