@@ -2,12 +2,15 @@ package cn.p2psupervision.incident;
 
 import static cn.p2psupervision.incident.IncidentApiSupport.month;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,16 +33,23 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import cn.p2psupervision.incident.deadlines.DeadlineScan;
+import cn.p2psupervision.incident.events.BalanceRanking;
 import cn.p2psupervision.incident.events.EventService;
 import cn.p2psupervision.incident.events.EventStore;
 import cn.p2psupervision.incident.events.EventType;
@@ -50,9 +61,13 @@ import cn.p2psupervision.incident.signals.SignalType;
 import cn.p2psupervision.platform.agency.AgencyRequestService;
 import cn.p2psupervision.platform.outbox.OutboxRelay;
 import cn.p2psupervision.platform.problem.Problems;
+import cn.p2psupervision.platform.registryfeed.FiguresPage;
+import cn.p2psupervision.platform.registryfeed.InstitutionFigures;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
+import cn.p2psupervision.platform.registryfeed.MonthFigures;
 import cn.p2psupervision.platform.registryfeed.RegistryReports;
 import cn.p2psupervision.platform.security.Caller;
+import cn.p2psupervision.platform.security.PlatformJwt;
 import cn.p2psupervision.platform.security.PlatformRole;
 import cn.p2psupervision.platform.test.MutableClock;
 import cn.p2psupervision.platform.test.TestCaller;
@@ -71,10 +86,18 @@ import cn.p2psupervision.platform.test.TestCaller;
  * they never crowd another test's lists; at the end the deadline scan records every breach of their deadlines, so that
  * no other test's scan finds one of them due.
  *
- * <p>To add the endpoints of another package (the watch package's zombies, alerts, thresholds): a constant in
- * {@link Endpoint} naming its act (an existing one, or a new {@link Act} with its line in {@link #expected}), its
- * success, the {@link Setup} it needs (a new one built in {@link #prepare}) and its {@link Listing} for a list, and its
- * request in {@link #request}.
+ * <p>The watch package's rows (zombies, closures of bidding, monitoring thresholds and alerts) use institutions of
+ * their own. Their alerts are raised by a refresh scan of one institution's figures, as the mocked registry answers
+ * them ({@link #answerFiguresOf}): a scan replaces this context's zombies found by figures and its ranking by loan
+ * balance, so the table's figures list no zombie (its zombies are listed by closures of bidding, which no scan takes
+ * off) and rank nobody (the level proposals of {@code EventRulesApiTest}, which shares this context, find the
+ * ranking empty as before). The watch package's own scan tests run in a context and database of their own.
+ *
+ * <p>To add the endpoints of another package: a constant in {@link Endpoint} naming its act (an existing one, or a new
+ * {@link Act} with its line in {@link #expected}), its success, the {@link Setup} it needs (a new one built in
+ * {@link #prepare}) and its {@link Listing} for a list (its case in {@link #collect} and {@link #listed}), and its
+ * request in {@link #request}; a new kind of id a field of {@link Prepared}, handled in {@link Prepared#ghost} and
+ * {@link Prepared#anonymised}.
  */
 @IncidentApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,6 +109,21 @@ class IncidentScopeTableTest {
     static final String SIGNALS = "/api/v1/incidents/signals";
     static final String AGENCY_SIGNALS = "/api/v1/incidents/agency-signals";
     static final String AGENCY_REQUESTS = "/api/v1/incidents/agency-requests";
+    static final String ZOMBIES = "/api/v1/incidents/zombies";
+    static final String REFRESH = ZOMBIES + "/refresh";
+    static final String CLOSURES = ZOMBIES + "/bidding-closures";
+    static final String THRESHOLDS = "/api/v1/incidents/monitoring-thresholds";
+    static final String ALERTS = "/api/v1/incidents/alerts";
+    /** The month of the table's alerts, the month before {@link #DAY}. */
+    static final String ALERT_PERIOD = "2017-12";
+    /** The collections a refused act must leave as they were (besides the events' and agency requests'). */
+    static final String SIGNALS_STORED = "signals";
+    static final String ZOMBIE_LIST = "zombies";
+    static final String MONITORING_ALERTS = "monitoring_alerts";
+    static final String MONITORING_THRESHOLDS = "monitoring_thresholds";
+    /** What a refresh answers the caller about the row's alerted institution: in its scope, or not. */
+    static final String SCAN_IN_SCOPE = "1 scanned, 1 alert (0 new)";
+    static final String SCAN_OUT_OF_SCOPE = "0 scanned, 0 alert (0 new)";
     static final String ALL_OFFICES = "[\"P2P_RECTIFICATION_OFFICE\",\"INTERNET_FINANCE_RECTIFICATION_OFFICE\","
             + "\"ILLEGAL_FUNDRAISING_OFFICE\"]";
 
@@ -107,6 +145,8 @@ class IncidentScopeTableTest {
     DeadlineScan scan;
     @Autowired
     OutboxRelay relay;
+    @Autowired
+    MongoTemplate mongo;
     @Autowired
     MutableClock clock;
     @MockitoBean
@@ -184,8 +224,10 @@ class IncidentScopeTableTest {
         PROVINCE(false),
         /** Central only, on a record it reads (INC-06: the follow-up interval). */
         CENTRAL(false),
-        /** Central only, naming no record it could reveal (AUTH-07: the read audit). */
-        CENTRAL_LIST(false),
+        /** Central only, naming no record it could reveal (AUTH-07: the read audit; AUTH-03: the thresholds). */
+        CENTRAL_ONLY(false),
+        /** Every regulator, whatever the record: central data naming none (INC-11: the monitoring thresholds). */
+        REGULATORS(false),
         /** The agencies' door: any partner agency posts (AUTH-05). */
         AGENCY_POST(true),
         /** The agencies' door: the agency the record belongs to; another agency never learns it exists (AUTH-05). */
@@ -224,11 +266,17 @@ class IncidentScopeTableTest {
         /** A signal posted by the fixture's agency. */
         AGENCY_SIGNAL,
         /** A major event with a disposal measure whose request reached the fixture's agency, unanswered. */
-        AGENCY_REQUEST
+        AGENCY_REQUEST,
+        /** An institution of its own (the fixture's provinces), not on the zombie list. */
+        UNLISTED,
+        /** An institution of its own, on the zombie list by a closure of bidding its registration province recorded. */
+        BIDDING_CLOSED,
+        /** An open monitoring alert of an institution of its own, raised by a scan of its figures alone. */
+        ALERT
     }
 
     /** Where a list shows the record. */
-    enum Listing { NONE, EVENTS, SIGNALS, BOARD, BREACHES, READS, REQUESTS }
+    enum Listing { NONE, EVENTS, SIGNALS, BOARD, BREACHES, READS, REQUESTS, ZOMBIES, ALERTS, SCAN }
 
     enum Endpoint {
         EVENT_RECORD(Act.WRITE, 201, Setup.INSTITUTION, true),
@@ -258,14 +306,32 @@ class IncidentScopeTableTest {
         AGENCY_SIGNAL_GET(Act.AGENCY_OWN, 200, Setup.AGENCY_SIGNAL),
         BOARD(Act.LIST, 200, Setup.OVERDUE, Listing.BOARD),
         BREACHES(Act.LIST, 200, Setup.OVERDUE, Listing.BREACHES),
-        READ_AUDIT(Act.CENTRAL_LIST, 200, Setup.OPEN, Listing.READS),
+        READ_AUDIT(Act.CENTRAL_ONLY, 200, Setup.OPEN, Listing.READS),
         AGENCY_REQUESTS_LIST(Act.AGENCY_LIST, 200, Setup.AGENCY_REQUEST, Listing.REQUESTS),
         AGENCY_REQUEST_GET(Act.AGENCY_OWN, 200, Setup.AGENCY_REQUEST),
         AGENCY_REQUEST_ACKNOWLEDGEMENT(Act.AGENCY_OWN, 200, Setup.AGENCY_REQUEST, true),
         AGENCY_REQUEST_ANSWER(Act.AGENCY_OWN, 200, Setup.AGENCY_REQUEST, true),
         INSTITUTION_AGENCY_REQUESTS(Act.READ, 200, Setup.AGENCY_REQUEST, Listing.REQUESTS),
         /** Asked when the fixture's request is overdue (a month on). */
-        OVERDUE_AGENCY_REQUESTS(Act.LIST, 200, Setup.AGENCY_REQUEST, Listing.REQUESTS);
+        OVERDUE_AGENCY_REQUESTS(Act.LIST, 200, Setup.AGENCY_REQUEST, Listing.REQUESTS),
+        ZOMBIES_LIST(Act.LIST, 200, Setup.BIDDING_CLOSED, Listing.ZOMBIES),
+        ZOMBIE_GET(Act.READ, 200, Setup.BIDDING_CLOSED),
+        /**
+         * A scan of the figures the registry answers for the fixture's alerted institution alone: "listed" when the
+         * counts answered include it (scanned, its alert found again), as the counts are the caller's scope's.
+         */
+        ZOMBIES_REFRESH(Act.LIST, 200, Setup.ALERT, Listing.SCAN),
+        BIDDING_CLOSURE_RECORD(Act.WRITE, 201, Setup.UNLISTED, true),
+        BIDDING_CLOSURE_GET(Act.READ, 200, Setup.BIDDING_CLOSED),
+        BIDDING_CLOSURE_WITHDRAWAL(Act.WRITE, 204, Setup.BIDDING_CLOSED, true),
+        THRESHOLDS_GET(Act.REGULATORS, 200, Setup.INSTITUTION),
+        THRESHOLDS_HISTORY(Act.REGULATORS, 200, Setup.INSTITUTION),
+        /** Sets the values in force again (a new version): every scan of the table raises the same alerts. */
+        THRESHOLDS_CHANGE(Act.CENTRAL_ONLY, 200, Setup.INSTITUTION, true),
+        ALERTS_LIST(Act.LIST, 200, Setup.ALERT, Listing.ALERTS),
+        ALERT_GET(Act.READ, 200, Setup.ALERT),
+        ALERT_DISMISSAL(Act.WRITE, 200, Setup.ALERT, true),
+        ALERT_SIGNAL(Act.WRITE, 201, Setup.ALERT, true);
 
         final Act act;
         final int success;
@@ -320,8 +386,9 @@ class IncidentScopeTableTest {
      * Anonymous 401. On the regulators' paths: an agency 403 whatever the record (role before scope, AUTH-05); a
      * province foreign to the record 404 for every act on it (existence is not revealed, AUTH-02), and its lists leave
      * the record out; central reads everything and of the acts sets only the follow-up interval (AUTH-03), and alone
-     * reads the read audit (AUTH-07); the registration province reads and writes, only its heads start and end the
-     * plan (AUTH-04); a business-place province reads and adds support notes, and is refused every other act (403,
+     * reads the read audit (AUTH-07) and sets the monitoring thresholds (AUTH-03, INC-11), which every regulator reads
+     * whatever the record; the registration province reads and writes, only its heads start and end the plan
+     * (AUTH-04); a business-place province reads and adds support notes, and is refused every other act (403,
      * INC-09); both provinces record signals about the institution, central does not (INC-01). On the agencies' door:
      * a regulator 403; an agency posts, lists its own records, and reads and answers only its own (another agency's:
      * 404).
@@ -343,20 +410,21 @@ class IncidentScopeTableTest {
             case OWN_AGENCY, OTHER_AGENCY -> refused(403);
             case FOREIGN -> switch (act) {
                 case LIST -> success(endpoint, false);
-                case CENTRAL_LIST -> refused(403);
+                case CENTRAL_ONLY -> refused(403);
+                case REGULATORS -> success(endpoint, false);
                 default -> refused(404);
             };
             case CENTRAL -> switch (act) {
-                case READ, LIST, CENTRAL, CENTRAL_LIST -> success(endpoint, true);
+                case READ, LIST, CENTRAL, CENTRAL_ONLY, REGULATORS -> success(endpoint, true);
                 default -> refused(403);
             };
             case REGISTERED_HERE -> switch (act) {
-                case READ, LIST, WRITE, PROVINCE -> success(endpoint, true);
+                case READ, LIST, WRITE, PROVINCE, REGULATORS -> success(endpoint, true);
                 case HEAD -> HEADS.contains(caller) ? success(endpoint, true) : refused(403);
                 default -> refused(403);
             };
             case BUSINESS_PLACE -> switch (act) {
-                case READ, LIST, SUPPORT, PROVINCE -> success(endpoint, true);
+                case READ, LIST, SUPPORT, PROVINCE, REGULATORS -> success(endpoint, true);
                 default -> refused(403);
             };
             case ANONYMOUS -> throw new IllegalStateException("answered above");
@@ -395,7 +463,8 @@ class IncidentScopeTableTest {
     // ---- the records --------------------------------------------------------------------------------------------
 
     @BeforeAll
-    void sharedRecords() {
+    void sharedRecords() throws Exception {
+        api = new IncidentApiSupport(mvc, json);
         clock.setDay(DAY);
         registryFigures();
         for (Fixture fixture : Fixture.values()) {
@@ -422,12 +491,17 @@ class IncidentScopeTableTest {
         registryFigures();
     }
 
-    /** No deadline of the table's records is left for another test's scan; the clock back where the others start. */
+    /**
+     * No deadline of the table's records is left for another test's scan; the clock back where the others start; the
+     * default thresholds of off-site monitoring in force again (the table's changes left them at the same values, in
+     * later versions).
+     */
     @AfterAll
     void everyDeadlineOfTheTableRecorded() {
         clock.set(rowTime.plus(Duration.ofDays(40)));
         scan.scan();
         clock.setDay(MutableClock.START);
+        mongo.remove(new Query(), MONITORING_THRESHOLDS);
     }
 
     private void registryFigures() {
@@ -435,19 +509,27 @@ class IncidentScopeTableTest {
     }
 
     /** The records of one row; absent ones null. */
-    record Prepared(String institutionId, String eventId, String signalId, String measureId, String requestId) {
+    record Prepared(String institutionId, String eventId, String signalId, String measureId, String requestId,
+                    String alertId) {
+
+        Prepared(String institutionId, String eventId, String signalId, String measureId, String requestId) {
+            this(institutionId, eventId, signalId, measureId, requestId, null);
+        }
 
         /** The same request for records that do not exist. */
         Prepared ghost() {
             String event = eventId == null ? null : "EV-20180102-NOSUCHEV";
-            return new Prepared("inst-no-such", event, signalId == null ? null : "SG-20180102-NOSUCHSG",
-                    measureId == null ? null : event + "-M1", requestId == null ? null : "INC-REFERRAL-NO-SUCH");
+            String institution = "inst-no-such";
+            return new Prepared(institution, event, signalId == null ? null : "SG-20180102-NOSUCHSG",
+                    measureId == null ? null : event + "-M1", requestId == null ? null : "INC-REFERRAL-NO-SUCH",
+                    alertId == null ? null : alertId.replace(institutionId, institution));
         }
 
         /** The body with the ids of these records replaced by their names. */
         String anonymised(String body) {
-            // longest first: a request's id holds its measure's, a measure's its event's
+            // longest first: a request's id holds its measure's, a measure's its event's, an alert's its institution's
             String named = body;
+            named = alertId == null ? named : named.replace(alertId, "{alert}");
             named = requestId == null ? named : named.replace(requestId, "{request}");
             named = measureId == null ? named : named.replace(measureId, "{measure}");
             named = eventId == null ? named : named.replace(eventId, "{event}");
@@ -457,7 +539,7 @@ class IncidentScopeTableTest {
     }
 
     /** A record in the state {@code setup}, made below the HTTP layer by the registration province (or the agency). */
-    private Prepared prepare(Setup setup, Fixture fixture) {
+    private Prepared prepare(Setup setup, Fixture fixture) throws Exception {
         String institution = institutions.get(fixture);
         Caller officer = officerOf(fixture);
         switch (setup) {
@@ -470,6 +552,22 @@ class IncidentScopeTableTest {
             case AGENCY_SIGNAL -> {
                 return new Prepared(institution, null, signals.post(fixture.agency.caller(), signal(institution)).id(),
                         null, null);
+            }
+            case UNLISTED -> {
+                return new Prepared(newInstitution(fixture), null, null, null, null);
+            }
+            case BIDDING_CLOSED -> {
+                String closed = newInstitution(fixture);
+                api.send(json(post(CLOSURES)).content(closureBody(closed)).with(officerAuth(fixture)), 201);
+                return new Prepared(closed, null, null, null, null);
+            }
+            case ALERT -> {
+                String alerted = newInstitution(fixture);
+                answerFiguresOf(alerted);
+                JsonNode scan = api.send(post(REFRESH), TestCaller.CENTRAL, 200);
+                assertThat(scan.get("newAlerts").asLong()).as("the alert raised").isEqualTo(1);
+                assertThat(mongo.count(new Query(), BalanceRanking.COLLECTION)).as("nobody ranked").isZero();
+                return new Prepared(alerted, null, null, null, null, alerted + ":" + ALERT_PERIOD + ":OVERDUE_RATE");
             }
             default -> {
                 // an event, below
@@ -508,6 +606,25 @@ class IncidentScopeTableTest {
         return new Prepared(institution, id, signalId, measureId, requestId);
     }
 
+    /** A fresh institution registered and doing business where the fixture's is. */
+    private String newInstitution(Fixture fixture) {
+        String id = IncidentApiSupport.newInstitutionId();
+        references.apply(List.of(IncidentApiSupport.institution(id, fixture.province, fixture.business)));
+        return id;
+    }
+
+    /**
+     * Makes the (mocked) registry answer the figures of {@code institutionId} alone, one page: its latest month's
+     * overdue rate above the default maximum (10 %), an alert of {@link #ALERT_PERIOD}; no loan balance, so that the
+     * scan ranks nobody (the ranking by loan balance the level proposals of this context's other tests read stays
+     * empty) and lists no zombie (a figure not reported breaks the run of zeros).
+     */
+    private void answerFiguresOf(String institutionId) {
+        when(reports.figures(any(), anyInt())).thenReturn(new FiguresPage(List.of(new InstitutionFigures(
+                institutionId, List.of(new MonthFigures(ALERT_PERIOD, null, 200, 100, new BigDecimal("100000.00"),
+                        new BigDecimal("12.00"))))), null));
+    }
+
     private RiskEvent level(Caller officer, RiskEvent event, Level level) {
         return events.setLevel(officer, event.id(), event.version(), level, "依据排查数据确定");
     }
@@ -525,6 +642,19 @@ class IncidentScopeTableTest {
             case BJ -> new Caller("id-officer-11", "officer-11", Set.of(PlatformRole.PROVINCIAL_OFFICER), "11",
                     "FINANCIAL_OFFICE");
         };
+    }
+
+    /** An officer of the fixture's registration province, as a token for the HTTP layer. */
+    private static RequestPostProcessor officerAuth(Fixture fixture) {
+        if (fixture != Fixture.BJ) {
+            return (fixture == Fixture.ZJ ? TestCaller.ZJ_OFFICER : TestCaller.GD_OFFICER).auth();
+        }
+        Instant now = Instant.now();
+        Jwt token = Jwt.withTokenValue("test-token-officer-11").header("alg", "RS256").subject("id-officer-11")
+                .issuedAt(now).expiresAt(now.plusSeconds(300)).claim("preferred_username", "officer-11")
+                .claim("realm_access", Map.of("roles", List.of("provincial-officer"))).claim("province", "11")
+                .claim("agency", "FINANCIAL_OFFICE").build();
+        return SecurityMockMvcRequestPostProcessors.jwt().jwt(token).authorities(PlatformJwt.authorities(token));
     }
 
     private static Caller headOf(Fixture fixture) {
@@ -558,6 +688,9 @@ class IncidentScopeTableTest {
         List<Object> before = mayChange ? state(prepared) : null;
         if (endpoint == Endpoint.OVERDUE_AGENCY_REQUESTS) {
             clock.set(rowTime.plus(Duration.ofDays(31)));
+        }
+        if (endpoint == Endpoint.ZOMBIES_REFRESH) {
+            answerFiguresOf(prepared.institutionId());
         }
 
         JsonNode answer = send(endpoint, prepared, row.caller(), expected.status());
@@ -598,12 +731,22 @@ class IncidentScopeTableTest {
                 : caller == TestCaller.CENTRAL ? "central" : "province";
     }
 
-    /** The version of the row's event and the state of its agency request. */
+    /**
+     * The version of the row's event, the state of its agency request, the signals about its institution (an alert
+     * refused as a signal records none), its institution's entry on the zombie list (with its closure of bidding), its
+     * alert, and the thresholds' versions.
+     */
     private List<Object> state(Prepared prepared) {
         List<Object> state = new ArrayList<>();
         state.add(prepared.eventId() == null ? Optional.empty()
                 : eventStore.find(prepared.eventId()).map(RiskEvent::version));
         state.add(prepared.requestId() == null ? Optional.empty() : agencyRequests.find(prepared.requestId()));
+        state.add(mongo.count(Query.query(Criteria.where("institutionIds").is(prepared.institutionId())),
+                SIGNALS_STORED));
+        state.add(Optional.ofNullable(mongo.findById(prepared.institutionId(), Document.class, ZOMBIE_LIST)));
+        state.add(prepared.alertId() == null ? Optional.empty()
+                : Optional.ofNullable(mongo.findById(prepared.alertId(), Document.class, MONITORING_ALERTS)));
+        state.add(mongo.findAll(Document.class, MONITORING_THRESHOLDS));
         return state;
     }
 
@@ -646,6 +789,9 @@ class IncidentScopeTableTest {
             case EVENTS, BOARD, BREACHES, READS -> prepared.eventId();
             case SIGNALS -> prepared.signalId();
             case REQUESTS -> prepared.requestId();
+            case ZOMBIES -> prepared.institutionId();
+            case ALERTS -> prepared.alertId();
+            case SCAN -> SCAN_IN_SCOPE;
             case NONE -> throw new IllegalArgumentException(endpoint.name());
         };
         return ids.contains(wanted);
@@ -662,11 +808,20 @@ class IncidentScopeTableTest {
             }
             case BREACHES -> body.forEach(line -> ids.add(line.get("eventId").asString()));
             case REQUESTS -> body.forEach(request -> ids.add(request.get("id").asString()));
+            case ZOMBIES -> body.get("content").forEach(zombie -> ids.add(zombie.get("institutionId").asString()));
+            case ALERTS -> body.get("content").forEach(alert -> ids.add(alert.get("id").asString()));
+            case SCAN -> {
+                // the registry answered the row's institution alone: the counts are all of it or none of it
+                String counts = body.get("institutionsScanned").asLong() + " scanned, " + body.get("alerts").asLong()
+                        + " alert (" + body.get("newAlerts").asLong() + " new)";
+                assertThat(counts).as("the counts of the scan").isIn(SCAN_IN_SCOPE, SCAN_OUT_OF_SCOPE);
+                ids.add(counts);
+            }
             case NONE -> throw new IllegalArgumentException("not a list");
         }
     }
 
-    private MockHttpServletRequestBuilder request(Endpoint endpoint, Prepared prepared) {
+    private MockHttpServletRequestBuilder request(Endpoint endpoint, Prepared prepared) throws Exception {
         String event = EVENTS + "/" + prepared.eventId();
         String request = AGENCY_REQUESTS + "/" + prepared.requestId();
         return switch (endpoint) {
@@ -725,12 +880,40 @@ class IncidentScopeTableTest {
             case INSTITUTION_AGENCY_REQUESTS -> get("/api/v1/incidents/institutions/" + prepared.institutionId()
                     + "/agency-requests");
             case OVERDUE_AGENCY_REQUESTS -> get("/api/v1/incidents/overdue-agency-requests");
+            case ZOMBIES_LIST -> get(ZOMBIES).param("size", "200");
+            case ZOMBIE_GET -> get(ZOMBIES + "/" + prepared.institutionId());
+            case ZOMBIES_REFRESH -> post(REFRESH);
+            case BIDDING_CLOSURE_RECORD -> json(post(CLOSURES)).content(closureBody(prepared.institutionId()));
+            case BIDDING_CLOSURE_GET -> get(CLOSURES + "/" + prepared.institutionId());
+            case BIDDING_CLOSURE_WITHDRAWAL -> json(post(CLOSURES + "/" + prepared.institutionId() + "/withdrawal"))
+                    .content("{\"reason\":\"投标功能已恢复，核查属实\"}");
+            case THRESHOLDS_GET -> get(THRESHOLDS);
+            case THRESHOLDS_HISTORY -> get(THRESHOLDS + "/history");
+            case THRESHOLDS_CHANGE -> json(put(THRESHOLDS)).header("If-Match", thresholdsVersion())
+                    .content("{\"overdueRateMax\":\"10.00\",\"balanceFallMaxPercent\":\"30.00\","
+                            + "\"lendersFallMaxPercent\":\"30.00\",\"reason\":\"整治办通知：维持非现场监测阈值\"}");
+            case ALERTS_LIST -> get(ALERTS).param("size", "200");
+            case ALERT_GET -> get(ALERTS + "/" + prepared.alertId());
+            case ALERT_DISMISSAL -> json(post(ALERTS + "/" + prepared.alertId() + "/dismissal"))
+                    .content("{\"reason\":\"核实为存量业务正常回收\"}");
+            case ALERT_SIGNAL -> json(post(ALERTS + "/" + prepared.alertId() + "/signal"))
+                    .content("{\"type\":\"OVERDUE_OR_RUN\",\"note\":\"电话核实：已暂停新增业务\"}");
         };
     }
 
     /** The event's current version, as the shared records are changed by nobody but the scan before the rows. */
     private String ifMatch(Prepared prepared) {
         return "\"" + eventStore.find(prepared.eventId()).map(RiskEvent::version).orElse(1L) + "\"";
+    }
+
+    /** The thresholds' version in force, as central reads it (the table's only change sets the same values again). */
+    private String thresholdsVersion() throws Exception {
+        return "\"" + api.send(get(THRESHOLDS), TestCaller.CENTRAL, 200).get("version").asLong() + "\"";
+    }
+
+    private static String closureBody(String institutionId) {
+        return "{\"institutionId\":\"" + institutionId + "\",\"observedOn\":\"" + DAY + "\","
+                + "\"evidence\":\"官网投标入口已关闭，截图存档\"}";
     }
 
     private String signalBody(String institutionId) {
