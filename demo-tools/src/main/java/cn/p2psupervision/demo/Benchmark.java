@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -51,12 +52,13 @@ final class Benchmark {
     /**
      * Which phases a run includes: {@code open} (the registry's open loop, with its statistics), {@code closed} (the
      * registry's closed-loop file reads), {@code classification} (proposals, decision list, classification
-     * statistics), {@code incidents} (breach scan, zombie detection, timeline export); {@code --only} names one or
-     * more, comma-separated; all by default.
+     * statistics), {@code incidents} (breach scan, zombie detection, timeline export), {@code acceptance} (the public
+     * notice list, open loop, and the complaints' rate limit); {@code --only} names one or more, comma-separated; all
+     * by default.
      */
-    record Phases(boolean open, boolean closed, boolean classification, boolean incidents) {
+    record Phases(boolean open, boolean closed, boolean classification, boolean incidents, boolean acceptance) {
 
-        static final Phases ALL = new Phases(true, true, true, true);
+        static final Phases ALL = new Phases(true, true, true, true, true);
 
         static Phases parse(String only) {
             if (only == null || only.isBlank() || "all".equals(only)) {
@@ -66,21 +68,23 @@ final class Benchmark {
             boolean closed = false;
             boolean classification = false;
             boolean incidents = false;
+            boolean acceptance = false;
             for (String part : only.split(",")) {
                 switch (part.trim()) {
                     case "open" -> open = true;
                     case "closed" -> closed = true;
                     case "classification" -> classification = true;
                     case "incidents" -> incidents = true;
+                    case "acceptance" -> acceptance = true;
                     case "both" -> { // before classification, "both" meant the registry's open and closed phases
                         open = true;
                         closed = true;
                     }
-                    default -> throw new IllegalArgumentException("--only takes open, closed, classification and/or "
-                            + "incidents, comma-separated, was '" + only + "'");
+                    default -> throw new IllegalArgumentException("--only takes open, closed, classification, incidents "
+                            + "and/or acceptance, comma-separated, was '" + only + "'");
                 }
             }
-            return new Phases(open, closed, classification, incidents);
+            return new Phases(open, closed, classification, incidents, acceptance);
         }
 
         boolean registry() {
@@ -158,7 +162,8 @@ final class Benchmark {
     }
 
     void run(Phases phases, List<Integer> rates, int seconds, int statisticsRuns, YearMonth asOf, List<Integer> clients,
-             int closedSeconds, ClassificationBenchmark classification, IncidentBenchmark incidents) {
+             int closedSeconds, ClassificationBenchmark classification, IncidentBenchmark incidents,
+             AcceptanceBenchmark acceptance) {
         PlatformClient.Tokens officer = client.tokens("zj-officer");
         PlatformClient.Tokens central = client.tokens("central");
         officer.refresh();
@@ -192,6 +197,19 @@ final class Benchmark {
                 incidentTargets = false;
             }
         }
+        boolean acceptanceTargets = phases.acceptance();
+        if (acceptanceTargets) {
+            try {
+                acceptance.prepare(this); // fails now when the public notice list cannot be read
+            } catch (IllegalStateException e) {
+                if (acceptance.required()) {
+                    throw e;
+                }
+                System.out.println("bench: acceptance targets left out: " + e.getMessage());
+                notes.add("Acceptance targets left out: " + e.getMessage());
+                acceptanceTargets = false;
+            }
+        }
         if (incidentTargets) {
             // first: the scan of the batch ./platform bench recorded before this run, without the other phases' load
             incidents.breachScan(central);
@@ -203,6 +221,9 @@ final class Benchmark {
         }
         if (incidentTargets) {
             incidents.run(central);
+        }
+        if (acceptanceTargets) {
+            acceptance.run();
         }
         String report = report(started, rates, seconds, closedSeconds, ids.size());
         System.out.println();
@@ -371,8 +392,22 @@ final class Benchmark {
                 .header("Authorization", tokens.bearer()).header("Accept", "application/json").GET().build();
     }
 
-    /** Sends {@code rate × seconds} requests at fixed intervals, without waiting for answers. */
+    /** Sends {@code rate × seconds} requests at fixed intervals, without waiting for answers; 2xx is success. */
     Row openLoop(String phase, String target, int rate, int seconds, IntFunction<HttpRequest> requests) {
+        return openLoop(phase, target, rate, seconds, requests, Benchmark::ok);
+    }
+
+    /** A 2xx answer. */
+    static boolean ok(int status) {
+        return status / 100 == 2;
+    }
+
+    /**
+     * Sends {@code rate × seconds} requests at fixed intervals, without waiting for answers; {@code success} says
+     * which statuses count as answered (their latencies make the percentiles), every other status is an error.
+     */
+    Row openLoop(String phase, String target, int rate, int seconds, IntFunction<HttpRequest> requests,
+                 IntPredicate success) {
         int total = rate * seconds;
         long[] latencies = new long[total];
         Arrays.fill(latencies, -1);
@@ -421,7 +456,7 @@ final class Benchmark {
                                     && failure.getCause() != null ? failure.getCause() : failure;
                             statuses.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicLong())
                                     .incrementAndGet();
-                        } else if (response.statusCode() / 100 == 2) {
+                        } else if (success.test(response.statusCode())) {
                             latencies[index] = end - due;
                         } else {
                             statuses.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong())
@@ -937,6 +972,11 @@ final class Benchmark {
                         .append(seed.getProperty("incidents.breachesExpected", "-")).append(" breaches expected; ")
                         .append(seed.getProperty("incidents.failed", "0")).append(" failed; ")
                         .append(seed.getProperty("incidents.seconds", "-")).append(" s.");
+            }
+            if (seed.getProperty("acceptance.cases") != null) {
+                md.append(" Acceptance: cases ").append(seed.getProperty("acceptance.cases")).append("; ")
+                        .append(seed.getProperty("acceptance.complaints", "0")).append(" complaints lodged; ")
+                        .append(seed.getProperty("acceptance.seconds", "-")).append(" s.");
             }
             md.append("\n\n");
         }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code java -jar demo-tools.jar seed|seed-incidents|bench [options]}: demo data and a benchmark for a running
+ * {@code java -jar demo-tools.jar seed|seed-incidents|seed-acceptance|bench [options]}: demo data and a benchmark for a running
  * platform, through its own API only (gateway and Keycloak on this machine). {@code ./platform seed} and
  * {@code ./platform bench} run it with the platform's ports, and restart the incident service on a campaign clock in
  * the past around the incident steps.
@@ -43,7 +43,8 @@ public final class DemoTools {
                      Idempotent: the same options again import UNCHANGED rows and record no finding or decision twice
                      (rows of institutions whose banning decision was approved come back as CONFLICT: their status
                      BANNED comes from a supervisory decision, which an import does not overwrite)
-                     The incidents are seed-incidents, which ./platform seed runs next (unless --no-incidents)
+                     The incidents are seed-incidents, which ./platform seed runs next (unless --no-incidents),
+                     then seed-acceptance (unless --no-acceptance)
               seed-incidents
                      the incident context's demo data, through the gateway, for Zhejiang (33) and Guangdong (44):
                      about the 6 institutions registered in each with the largest loan balance, 20 signals by the
@@ -59,6 +60,16 @@ public final class DemoTools {
                      records the breaches of the never-notified ones within about 15 s. Idempotent: signals and
                      events already recorded (same institution, text or title) are found and completed, not recorded
                      again
+              seed-acceptance
+                     the acceptance context's demo data, through the gateway, for Zhejiang (33) and Guangdong (44):
+                     among the institutions registered there whose classification is approved COMPLIANT (in the
+                     order of their ids, skipping those the opening refuses, e.g. ACC-02a), one case in each state:
+                     OPEN just opened; OPEN with a joint team of two agencies and every check recorded PASSED and
+                     confirmed by the other agency; ON_NOTICE (passed, the business places' opinions answered by
+                     their officers) with one public complaint; GUIDED_EXIT still operating (the four shutdown
+                     requests to the agencies); BANNED (not cooperative: registry status and referral). CERTIFIED
+                     and FILED are left out (the notice runs 14 full days first). Idempotent: cases already there
+                     keep their scenario and only the acts they lack are done
               bench  open-loop benchmark: scoped list and file read through the gateway and straight to the
                      service, national statistics; then closed loop: file reads by N concurrent clients, gateway
                      versus direct; then classification: proposals for every institution of one province (closed
@@ -79,11 +90,12 @@ public final class DemoTools {
                                           through the gateway (default 8,32,64)
                        --closed-seconds   duration of each closed-loop level (default 20), after a warm-up of up
                                           to 5 s per target with the most clients
-                       --only open,closed,classification,incidents
+                       --only open,closed,classification,incidents,acceptance
                                           one or more of: the registry's open-loop phases (with statistics), the
-                                          registry's closed loop, the classification targets, the incident targets
-                                          (default all; then classification and incidents are left out with a note
-                                          when they cannot run, e.g. not seeded; named here, they must run)
+                                          registry's closed loop, the classification targets, the incident targets,
+                                          the acceptance targets (default all; then classification, incidents and
+                                          acceptance are left out with a note when they cannot run, e.g. not
+                                          seeded; named here, they must run)
                        --classification-service http://localhost:8082
                                           the classification service, straight (default: port $CLASSIFICATION_PORT,
                                           else 8082)
@@ -116,6 +128,17 @@ public final class DemoTools {
                                           only record the breach scan's batch and write incident-batch.properties
                                           (./platform bench does this first, with the incident service's clock 3 h
                                           behind, then restarts it on real time and runs the benchmark)
+                     then acceptance, without a token, through the gateway: the public notice list in open loop at
+                     each rate for --seconds, without and then with If-None-Match (its ETag; 304 counts as answered);
+                     then complaints from this one address against an institution under notice (seed makes one), one
+                     after the other: 201s and 429s, every excess answer a 429 with Retry-After, and the complaints
+                     stored on the case (read as its province's officer) equal to the 201s. The limit (ACC-10) is 5 a
+                     minute and 20 a day per address and the gateway is the one address: a run is admitted at most
+                     5, and once the day's 20 are spent (seed 2, then 5 a run: about the fourth run the same day) a
+                     run is refused from its first complaint (reported so)
+                       --acceptance-rates 200,500
+                                          open-loop rates of the notice list (default 200,500)
+                       --complaints 30    complaints lodged (default 30; 0 for none)
             Common: --gateway http://localhost:8080  --keycloak http://localhost:8180  --service http://localhost:8081
                     --out-dir demo-tools/target (seed-result.properties, benchmark.md)
             """;
@@ -172,6 +195,11 @@ public final class DemoTools {
                     options.requireAllUsed();
                     new IncidentSeeder(client, gateway, outDir).run();
                 }
+                case "seed-acceptance" -> {
+                    options.string("service", null); // common, not needed here
+                    options.requireAllUsed();
+                    new AcceptanceSeeder(client, gateway, outDir).run();
+                }
                 case "bench" -> {
                     List<Integer> rates = options.integers("rates", "50,200");
                     int seconds = options.integer("seconds", 60, 1, 3600);
@@ -201,6 +229,8 @@ public final class DemoTools {
                     int timelineReads = options.integer("timeline-reads", 20, 1, 1000);
                     int zombieRuns = options.integer("zombie-runs", 3, 1, 100);
                     boolean recordBatch = options.flag("record-incident-batch");
+                    List<Integer> acceptanceRates = options.integers("acceptance-rates", "200,500");
+                    int complaints = options.integer("complaints", 30, 0, 1000);
                     options.requireAllUsed();
                     ClassificationBenchmark classification = new ClassificationBenchmark(new ClassificationBenchmark
                             .Settings(classificationService, province, proposalClients, statisticsRate,
@@ -213,7 +243,9 @@ public final class DemoTools {
                     } else {
                         new Benchmark(client, gateway, service, outDir, maxInFlight, Duration.ofSeconds(timeout),
                                 sequential, Duration.ofSeconds(warmUp)).run(phases, rates, seconds, statistics, asOf,
-                                clients, closedSeconds, classification, incidents);
+                                clients, closedSeconds, classification, incidents, new AcceptanceBenchmark(
+                                        new AcceptanceBenchmark.Settings(acceptanceRates, seconds, complaints,
+                                                only != null && phases.acceptance())));
                     }
                 }
                 default -> {

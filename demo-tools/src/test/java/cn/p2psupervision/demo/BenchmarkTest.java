@@ -164,12 +164,14 @@ class BenchmarkTest {
     @Test
     void onlyNamesOneOrMoreKindsOfPhase() {
         assertThat(Benchmark.Phases.parse(null)).isEqualTo(Benchmark.Phases.ALL);
-        assertThat(Benchmark.Phases.parse("all")).isEqualTo(new Benchmark.Phases(true, true, true, true));
-        assertThat(Benchmark.Phases.parse("open")).isEqualTo(new Benchmark.Phases(true, false, false, false));
+        assertThat(Benchmark.Phases.parse("all")).isEqualTo(new Benchmark.Phases(true, true, true, true, true));
+        assertThat(Benchmark.Phases.parse("open")).isEqualTo(new Benchmark.Phases(true, false, false, false, false));
         assertThat(Benchmark.Phases.parse("closed, classification"))
-                .isEqualTo(new Benchmark.Phases(false, true, true, false));
-        assertThat(Benchmark.Phases.parse("both")).isEqualTo(new Benchmark.Phases(true, true, false, false));
-        assertThat(Benchmark.Phases.parse("incidents")).isEqualTo(new Benchmark.Phases(false, false, false, true));
+                .isEqualTo(new Benchmark.Phases(false, true, true, false, false));
+        assertThat(Benchmark.Phases.parse("both")).isEqualTo(new Benchmark.Phases(true, true, false, false, false));
+        assertThat(Benchmark.Phases.parse("incidents")).isEqualTo(new Benchmark.Phases(false, false, false, true, false));
+        assertThat(Benchmark.Phases.parse("acceptance")).isEqualTo(new Benchmark.Phases(false, false, false, false,
+                true));
         assertThat(Benchmark.Phases.parse("classification").registry()).isFalse();
         assertThat(Benchmark.Phases.parse("incidents").registry()).isFalse();
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
