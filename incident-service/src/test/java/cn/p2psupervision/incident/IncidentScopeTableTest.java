@@ -631,7 +631,7 @@ class IncidentScopeTableTest {
 
     private SignalService.Draft signal(String institutionId) {
         return new SignalService.Draft(SignalType.OVERDUE_OR_RUN, List.of(institutionId), "媒体报道",
-                clock.instant().minus(Duration.ofMinutes(30)), "平台限制提现，出借人在公司聚集");
+                clock.instant().minus(Duration.ofMinutes(30)).toString(), "平台限制提现，出借人在公司聚集");
     }
 
     /** An officer of the fixture's registration province (Beijing has no user among the test callers). */

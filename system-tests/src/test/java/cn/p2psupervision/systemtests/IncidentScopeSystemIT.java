@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -378,7 +379,7 @@ class IncidentScopeSystemIT {
         return """
                 {"type":"NEGATIVE_MEDIA","institutionIds":["%s"],"source":"范围测试","observedAt":"%s",
                  "description":"媒体报道平台兑付困难"}""".formatted(institutionId,
-                OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(30).withNano(0));
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(30).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 
     private static List<String> ids(JsonNode list) {
@@ -430,7 +431,7 @@ class IncidentScopeSystemIT {
                 .until(() -> Http.postJson(API + "/agency-signals", police, """
                         {"type":"EXECUTIVE_TROUBLE","institutionIds":["%s"],"source":"公安机关","observedAt":"%s",
                          "description":"实际控制人涉嫌其他案件"}""".formatted(institutionId,
-                        OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0))), r -> r.status() != 404);
+                        OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))), r -> r.status() != 404);
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         return posted.json().get("id").asString();
     }

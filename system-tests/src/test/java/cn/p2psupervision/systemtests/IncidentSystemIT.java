@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -268,7 +269,7 @@ class IncidentSystemIT {
         return """
                 {"type":"%s","institutionIds":["%s"],"source":"现场走访","observedAt":"%s","description":"%s"}"""
                 .formatted(type, institutionId,
-                        OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(30).withNano(0), description);
+                        OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(30).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), description);
     }
 
     private static Http.Response put(String url, String token, String ifMatch, String json) {

@@ -15,6 +15,7 @@ import cn.p2psupervision.incident.watch.AlertMetric;
 import cn.p2psupervision.incident.watch.AlertService;
 import cn.p2psupervision.platform.agency.Agency;
 import cn.p2psupervision.platform.audit.AuditTrail;
+import cn.p2psupervision.platform.input.InputPolicy;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.RuleViolationException;
 import cn.p2psupervision.platform.registryfeed.InstitutionDirectory;
@@ -54,7 +55,7 @@ public class SignalService {
     }
 
     /** What a caller states about a signal. */
-    public record Draft(SignalType type, List<String> institutionIds, String source, Instant observedAt,
+    public record Draft(SignalType type, List<String> institutionIds, String source, String observedAt,
                         String description) {
     }
 
@@ -76,7 +77,8 @@ public class SignalService {
         }
         Instant now = clock.instant();
         Signal signal = Signal.stated(RecordIds.next("SG", now), draft.type(), draft.institutionIds(), draft.source(),
-                draft.observedAt(), draft.description(), Actor.of(caller), now, null, alertId);
+                InputPolicy.instant("observedAt", draft.observedAt()), draft.description(), Actor.of(caller), now, null,
+                alertId);
         for (String institutionId : signal.institutionIds()) {
             institutions.readableBy(caller, institutionId);
         }
@@ -96,7 +98,7 @@ public class SignalService {
                 + alert.value().toPlainString() + "%，超过阈值 " + alert.threshold().toPlainString() + "%"
                 + (note == null || note.isBlank() ? "" : "。" + note.strip());
         Signal signal = record(caller, new Draft(type == null ? SignalType.OTHER : type,
-                List.of(alert.institutionId()), "非现场监测 (off-site monitoring)", clock.instant(), description),
+                List.of(alert.institutionId()), "非现场监测 (off-site monitoring)", clock.instant().toString(), description),
                 alertId);
         alerts.turnedIntoSignal(caller, alertId, signal.id());
         return signal;
@@ -107,7 +109,8 @@ public class SignalService {
         Agency poster = agencyOf(agency);
         Instant now = clock.instant();
         Signal signal = Signal.stated(RecordIds.next("SG", now), draft.type(), draft.institutionIds(), draft.source(),
-                draft.observedAt(), draft.description(), Actor.of(agency), now, poster.name(), null);
+                InputPolicy.instant("observedAt", draft.observedAt()), draft.description(), Actor.of(agency), now,
+                poster.name(), null);
         for (String institutionId : signal.institutionIds()) {
             if (institutions.find(institutionId).isEmpty()) {
                 throw ProblemException.notFound("Institution", institutionId);

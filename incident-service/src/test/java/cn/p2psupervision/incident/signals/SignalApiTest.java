@@ -117,6 +117,14 @@ class SignalApiTest {
     }
 
     @Test
+    void inc01_aTimeWithoutSecondsIsATime() throws Exception {
+        JsonNode signal = api.send(json(post(SIGNALS), TestCaller.ZJ_OFFICER).content("{\"type\":\"RUMOUR\","
+                + "\"institutionIds\":[\"" + zhejiang + "\"],\"source\":\"s\",\"observedAt\":\"2018-03-01T08:30+08:00\","
+                + "\"description\":\"d\"}"), 201);
+        assertThat(signal.get("observedAt").asString()).isEqualTo("2018-03-01T00:30:00Z");
+    }
+
+    @Test
     void inc01_badSignalsAreRefusedWithTheMemberNamed() throws Exception {
         assertThat(refused("{\"institutionIds\":[\"" + zhejiang + "\"],\"source\":\"s\",\"observedAt\":"
                 + "\"2018-03-01T08:00:00+08:00\",\"description\":\"d\"}")).contains("type");
@@ -128,7 +136,7 @@ class SignalApiTest {
                 + "\"observedAt\":\"2018-03-01T08:00:00+08:00\",\"description\":\"a\\u0000b\"}"))
                 .contains("description");
         assertThat(refused("{\"type\":\"RUMOUR\",\"institutionIds\":[\"" + zhejiang + "\"],\"source\":\"s\","
-                + "\"observedAt\":\"yesterday\",\"description\":\"d\"}")).contains("observedAt");
+                + "\"observedAt\":\"yesterday\",\"description\":\"d\"}")).contains("observedAt", "+08:00");
     }
 
     @Test
