@@ -3,8 +3,8 @@ package cn.p2psupervision.incident;
 import static cn.p2psupervision.incident.IncidentApiSupport.month;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -61,10 +62,10 @@ import cn.p2psupervision.incident.signals.SignalType;
 import cn.p2psupervision.platform.agency.AgencyRequestService;
 import cn.p2psupervision.platform.outbox.OutboxRelay;
 import cn.p2psupervision.platform.problem.Problems;
-import cn.p2psupervision.platform.registryfeed.FiguresPage;
 import cn.p2psupervision.platform.registryfeed.InstitutionFigures;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
 import cn.p2psupervision.platform.registryfeed.MonthFigures;
+import cn.p2psupervision.platform.registryfeed.RegistryFigures;
 import cn.p2psupervision.platform.registryfeed.RegistryReports;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.PlatformJwt;
@@ -151,6 +152,8 @@ class IncidentScopeTableTest {
     MutableClock clock;
     @MockitoBean
     RegistryReports reports;
+    @MockitoBean
+    RegistryFigures figures;
 
     IncidentApiSupport api;
     /** The rows' time: six hours into {@link #DAY}, past the reporting deadlines of the shared records. */
@@ -614,15 +617,16 @@ class IncidentScopeTableTest {
     }
 
     /**
-     * Makes the (mocked) registry answer the figures of {@code institutionId} alone, one page: its latest month's
+     * Makes the (mocked) registry answer the figures of {@code institutionId} alone, in the batch that asks for it: its latest month's
      * overdue rate above the default maximum (10 %), an alert of {@link #ALERT_PERIOD}; no loan balance, so that the
      * scan ranks nobody (the ranking by loan balance the level proposals of this context's other tests read stays
      * empty) and lists no zombie (a figure not reported breaks the run of zeros).
      */
     private void answerFiguresOf(String institutionId) {
-        when(reports.figures(any(), anyInt())).thenReturn(new FiguresPage(List.of(new InstitutionFigures(
-                institutionId, List.of(new MonthFigures(ALERT_PERIOD, null, 200, 100, new BigDecimal("100000.00"),
-                        new BigDecimal("12.00"))))), null));
+        List<InstitutionFigures> alone = List.of(new InstitutionFigures(institutionId, List.of(new MonthFigures(
+                ALERT_PERIOD, null, 200, 100, new BigDecimal("100000.00"), new BigDecimal("12.00")))));
+        doAnswer(call -> call.<Collection<String>>getArgument(0).contains(institutionId) ? alone : List.of())
+                .when(figures).of(any());
     }
 
     private RiskEvent level(Caller officer, RiskEvent event, Level level) {

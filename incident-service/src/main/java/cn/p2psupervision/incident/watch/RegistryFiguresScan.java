@@ -15,17 +15,16 @@ import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.incident.events.BalanceRanking;
 import cn.p2psupervision.platform.problem.ProblemException;
-import cn.p2psupervision.platform.registryfeed.FiguresPage;
 import cn.p2psupervision.platform.registryfeed.InstitutionDirectory;
 import cn.p2psupervision.platform.registryfeed.InstitutionFigures;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.MonthFigures;
-import cn.p2psupervision.platform.registryfeed.RegistryReports;
+import cn.p2psupervision.platform.registryfeed.RegistryFigures;
 
 /**
- * One scan of every institution's operating figures (REG-03), read from the registry in pages
- * ({@link RegistryReports#figures}), never one institution at a time: for each institution this context's projection
- * knows (one read of the page's id range),
+ * One scan of every institution's operating figures (REG-03): this context's projection of the registry is paged
+ * through in id order, and each page's figures are read from the registry in one call ({@link RegistryFigures#of}),
+ * never one institution at a time. For each institution of the projection that has figures,
  * <ul>
  *   <li>INC-10, zombie institutions (僵尸类): whether its figures list it ({@link ZombieDetection}); those already out
  *       (banned, exited, transformed) are never listed;</li>
@@ -43,10 +42,8 @@ import cn.p2psupervision.platform.registryfeed.RegistryReports;
 class RegistryFiguresScan {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryFiguresScan.class);
-    /** More pages than this means the registry does not move on: 10 million institutions at the largest page. */
-    private static final int MAX_PAGES = 10_000;
 
-    private final RegistryReports registry;
+    private final RegistryFigures registry;
     private final InstitutionDirectory institutions;
     private final MonitoringThresholdSettings thresholds;
     private final ZombieStore zombies;
@@ -55,7 +52,7 @@ class RegistryFiguresScan {
     private final WatchProperties properties;
     private final Clock clock;
 
-    RegistryFiguresScan(RegistryReports registry, InstitutionDirectory institutions,
+    RegistryFiguresScan(RegistryFigures registry, InstitutionDirectory institutions,
                         MonitoringThresholdSettings thresholds, ZombieStore zombies, AlertStore alerts,
                         BalanceRanking ranking, WatchProperties properties, Clock clock) {
         this.registry = registry;
@@ -88,19 +85,16 @@ class RegistryFiguresScan {
         List<InstitutionReference> closedOnly = new ArrayList<>();
         List<Alert> raised = new ArrayList<>();
         List<BalanceRanking.Latest> latest = new ArrayList<>();
-        int unknown = 0;
-        String after = null;
-        int pages = 0;
-        do {
-            FiguresPage page = registry.figures(after, properties.pageSize());
-            Map<String, InstitutionReference> known = page.items().isEmpty() ? Map.of()
-                    : institutions.findRange(page.items().get(0).institutionId(),
-                            page.items().get(page.items().size() - 1).institutionId());
-            for (InstitutionFigures item : page.items()) {
+        List<String> ids = institutions.ids();
+        for (int from = 0; from < ids.size(); from += properties.pageSize()) {
+            List<String> batch = ids.subList(from, Math.min(from + properties.pageSize(), ids.size()));
+            List<InstitutionFigures> items = registry.of(batch);
+            Map<String, InstitutionReference> known = items.isEmpty() ? Map.of() : institutions.findAll(
+                    items.stream().map(InstitutionFigures::institutionId).toList());
+            for (InstitutionFigures item : items) {
                 InstitutionReference institution = known.get(item.institutionId());
                 if (institution == null) {
-                    unknown++; // not projected yet: the next scan meets it
-                    continue;
+                    continue; // left the projection since the ids were read: the next scan knows
                 }
                 scanned.add(institution.id());
                 OperatingSeries series = OperatingSeries.of(item.figures());
@@ -123,33 +117,17 @@ class RegistryFiguresScan {
                     }
                 }
             }
-            after = next(after, page, ++pages);
-        } while (after != null);
+        }
 
         zombies.storeScan(scanId, scannedAt, listed, found, closedOnly);
         ranking.replace(scanId, latest);
         Set<String> newAlerts = alerts.raise(raised);
         long took = (System.nanoTime() - started) / 1_000_000;
-        if (unknown > 0) {
-            log.info("Scan {}: {} institutions with figures are not in this context's projection yet", scanId,
-                    unknown);
-        }
+        log.info("Scan {}: {} institutions with figures scanned in {} ms, {} zombies, {} alerts", scanId,
+                scanned.size(), took, found.size(), raised.size());
         return new ScanResult(scanId, scannedAt, took, List.copyOf(scanned),
                 found.stream().map(zombie -> zombie.institution().id()).toList(),
                 raised.stream().map(alert -> new ScanResult.AlertFound(alert.id(), alert.institutionId())).toList(),
                 Set.copyOf(newAlerts));
-    }
-
-    /** The cursor of the next page, null after the last; a registry that does not move on is unavailable. */
-    private static String next(String after, FiguresPage page, int pages) {
-        if (page.next() == null) {
-            return null;
-        }
-        if ((after != null && page.next().compareTo(after) <= 0) || pages >= MAX_PAGES) {
-            log.warn("The registry's figures pages do not move on after {} (next {}, {} pages); scan stopped", after,
-                    page.next(), pages);
-            throw ProblemException.unavailable("registry-service");
-        }
-        return page.next();
     }
 }

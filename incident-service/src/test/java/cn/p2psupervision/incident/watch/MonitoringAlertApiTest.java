@@ -36,7 +36,7 @@ import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.registryfeed.InstitutionFigures;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
 import cn.p2psupervision.platform.registryfeed.MonthFigures;
-import cn.p2psupervision.platform.registryfeed.RegistryReports;
+import cn.p2psupervision.platform.registryfeed.RegistryFigures;
 import cn.p2psupervision.platform.test.MutableClock;
 import cn.p2psupervision.platform.test.TestCaller;
 
@@ -61,7 +61,7 @@ class MonitoringAlertApiTest {
     @Autowired
     InstitutionReferences references;
     @Autowired
-    RegistryReports registry;
+    RegistryFigures registry;
     @Autowired
     AlertService alerts;
     @Autowired

@@ -1,23 +1,22 @@
 package cn.p2psupervision.incident.watch;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import cn.p2psupervision.platform.registryfeed.FiguresPage;
 import cn.p2psupervision.platform.registryfeed.InstitutionFigures;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.MonthFigures;
-import cn.p2psupervision.platform.registryfeed.RegistryReports;
+import cn.p2psupervision.platform.registryfeed.RegistryFigures;
 
 /** Test data of the watch tests: institutions as the registry feed projects them, and their monthly figures. */
 final class WatchFigures {
@@ -73,19 +72,18 @@ final class WatchFigures {
         return new InstitutionFigures(id, months);
     }
 
-    /** Makes the (mocked) registry answer {@code institutions}' figures in pages, in id order, as the real one does. */
-    static void answer(RegistryReports registry, List<InstitutionFigures> institutions) {
+    /**
+     * Makes the (mocked) registry answer {@code institutions}' figures as the real one does: of each batch, those asked
+     * for, by ascending id.
+     */
+    static void answer(RegistryFigures registry, List<InstitutionFigures> institutions) {
         List<InstitutionFigures> sorted = new ArrayList<>(institutions);
         sorted.sort(Comparator.comparing(InstitutionFigures::institutionId));
-        doAnswer(call -> page(sorted, call.getArgument(0), call.getArgument(1))).when(registry)
-                .figures(any(), anyInt());
+        doAnswer(call -> batch(sorted, call.getArgument(0))).when(registry).of(any());
     }
 
-    /** The page of {@code sorted} after {@code after}, as the registry answers it. */
-    static FiguresPage page(List<InstitutionFigures> sorted, String after, int limit) {
-        List<InstitutionFigures> rest = sorted.stream()
-                .filter(item -> after == null || item.institutionId().compareTo(after) > 0).toList();
-        List<InstitutionFigures> items = rest.subList(0, Math.min(limit, rest.size()));
-        return new FiguresPage(items, rest.size() > limit ? items.get(limit - 1).institutionId() : null);
+    /** The figures of {@code sorted} that {@code asked} names, as the registry answers a batch. */
+    static List<InstitutionFigures> batch(List<InstitutionFigures> sorted, Collection<String> asked) {
+        return sorted.stream().filter(item -> asked.contains(item.institutionId())).toList();
     }
 }

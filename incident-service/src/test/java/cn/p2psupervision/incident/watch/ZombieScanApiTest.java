@@ -9,9 +9,7 @@ import static cn.p2psupervision.incident.watch.WatchFigures.ordinary;
 import static cn.p2psupervision.incident.watch.WatchFigures.ordinaryThenDead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.doAnswer;
@@ -21,9 +19,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -31,6 +31,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,7 +50,7 @@ import cn.p2psupervision.platform.registryfeed.InstitutionFigures;
 import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
 import cn.p2psupervision.platform.registryfeed.MonthFigures;
-import cn.p2psupervision.platform.registryfeed.RegistryReports;
+import cn.p2psupervision.platform.registryfeed.RegistryFigures;
 import cn.p2psupervision.platform.test.MutableClock;
 import cn.p2psupervision.platform.test.TestCaller;
 
@@ -71,7 +72,7 @@ class ZombieScanApiTest {
     @Autowired
     InstitutionReferences references;
     @Autowired
-    RegistryReports registry;
+    RegistryFigures registry;
     @Autowired
     MongoTemplate mongo;
     @Autowired
@@ -118,8 +119,10 @@ class ZombieScanApiTest {
         assertThat(refresh.get("zombies").asLong()).isEqualTo(listed.size());
         assertThat(listed).contains(bothZero, lendingOnly)
                 .doesNotContain(threeMonths, withGap, resumed, banned, unknown);
-        verify(registry, atLeast(4)).figures(any(), eq(2));
-        verify(registry).figures(isNull(), eq(2));
+        verify(registry, atLeast(4)).of(argThat(batch -> batch.size() <= 2));
+        List<String> asked = batches().stream().flatMap(List::stream).toList();
+        assertThat(asked).isSorted().doesNotHaveDuplicates()
+                .contains(bothZero, threeMonths, withGap, lendingOnly, resumed, banned).doesNotContain(unknown);
 
         JsonNode zombie = send(get(ZOMBIES + "/" + bothZero), TestCaller.ZJ_OFFICER, 200);
         assertThat(zombie.get("latestPeriod").asString()).isEqualTo("2018-02");
@@ -232,12 +235,13 @@ class ZombieScanApiTest {
                 figures(zombie, List.of(ordinary("2018-01"), month("2018-02", "10.00", 1, "1.00", "99.00"))),
                 figures(other, List.of(ordinary("2018-02"))), figures(third, List.of(ordinary("2018-02")))));
         sorted.sort(Comparator.comparing(InstitutionFigures::institutionId));
+        AtomicInteger batches = new AtomicInteger();
         doAnswer(call -> {
-            if (call.getArgument(0) != null) {
+            if (batches.incrementAndGet() > 1) {
                 throw ProblemException.unavailable("registry-service");
             }
-            return WatchFigures.page(sorted, null, call.getArgument(1));
-        }).when(registry).figures(any(), anyInt());
+            return WatchFigures.batch(sorted, call.getArgument(0));
+        }).when(registry).of(any());
 
         JsonNode refused = send(post(ZOMBIES + "/refresh"), TestCaller.CENTRAL, 503);
 
@@ -273,11 +277,18 @@ class ZombieScanApiTest {
         List<Document> zombiesBefore = all(ZombieStore.COLLECTION);
         doAnswer(call -> {
             throw ProblemException.unavailable("registry-service");
-        }).when(registry).figures(any(), anyInt());
+        }).when(registry).of(any());
 
         job.scheduled();
 
         assertThat(all(ZombieStore.COLLECTION)).isEqualTo(zombiesBefore);
+    }
+
+    /** The batches of institution ids this test's scans asked the registry for, in order. */
+    private List<List<String>> batches() {
+        ArgumentCaptor<Collection<String>> asked = ArgumentCaptor.captor();
+        verify(registry, atLeast(0)).of(asked.capture());
+        return asked.getAllValues().stream().map(List::copyOf).toList();
     }
 
     /** Months at zero from 2017-01 to 2017-06, then business again from 2017-07 to 2018-02. */

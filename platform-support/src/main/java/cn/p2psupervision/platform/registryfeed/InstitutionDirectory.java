@@ -3,6 +3,7 @@ package cn.p2psupervision.platform.registryfeed;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,9 +38,14 @@ public class InstitutionDirectory {
         return references.find(institutionId);
     }
 
-    /** The institutions known here with an id from {@code firstId} to {@code lastId} (both included), by id. */
-    public Map<String, InstitutionReference> findRange(String firstId, String lastId) {
-        return references.findRange(firstId, lastId);
+    /** The institutions of {@code ids} known here, by id (those not known left out). */
+    public Map<String, InstitutionReference> findAll(Collection<String> ids) {
+        return references.findAll(ids);
+    }
+
+    /** @see InstitutionReferences#ids() */
+    public List<String> ids() {
+        return references.ids();
     }
 
     /**

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * An institution's whole series of headline figures (REG-03), as the registry's bulk read gives it
- * ({@link RegistryReports#figures}).
+ * ({@link RegistryFigures#of}).
  *
  * @param institutionId the registry's id of the institution
  * @param figures       its months, the oldest first

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * One month of an institution's headline operating figures (REG-03) as the registry's bulk read gives them
- * ({@link RegistryReports#figures}): the latest revision of that month. Members the registry may add later are
+ * ({@link RegistryFigures#of}): the latest revision of that month. Members the registry may add later are
  * ignored.
  *
  * @param period      the month, {@code yyyy-MM}

@@ -4,19 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import feign.FeignException;
 import feign.RetryableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.retry.Retry;
+import org.slf4j.Logger;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.problem.Problems;
 
 /**
- * What the registry clients ({@link RegistryReports}, {@link RegistryStatusDelivery}) share: the breaker's fallback,
- * and failures and refusals put in words for logs and for the people who read an outbox entry — never a Java name.
+ * What the registry clients ({@link RegistryReports}, {@link RegistryFigures}, {@link RegistryStatusDelivery})
+ * share: a read through breaker and retry, the breaker's fallback, and failures and refusals put in words for logs
+ * and for the people who read an outbox entry — never a Java name.
  */
 final class RegistryCalls {
 
@@ -27,6 +33,24 @@ final class RegistryCalls {
     private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
 
     private RegistryCalls() {
+    }
+
+    /**
+     * One read of the registry: {@code request} through {@code breaker}, retried as {@code retry} says; any failure is
+     * logged as {@code what} was not read (at debug level while the breaker is open) and becomes a 503 problem naming
+     * {@code registry-service}.
+     */
+    static <T> T call(Retry retry, CircuitBreaker breaker, Supplier<T> request, Logger log, String what) {
+        try {
+            return retry.executeSupplier(() -> breaker.run(request, RegistryCalls::rethrow));
+        } catch (RuntimeException failure) {
+            if (failure instanceof CallNotPermittedException) {
+                log.debug("{} not read: {}", what, describe(failure));
+            } else {
+                log.warn("{} not read: {}", what, describe(failure));
+            }
+            throw ProblemException.unavailable(SERVICE);
+        }
     }
 
     /**

@@ -28,6 +28,7 @@ import cn.p2psupervision.platform.scheduling.ScheduledJobsAutoConfiguration;
  *   <li>the registry's institutions as this service's own read-only projection, used through
  *       {@link InstitutionDirectory};</li>
  *   <li>reads of registry data on a user's request: {@link RegistryReports} (REG-03 operating reports);</li>
+ *   <li>the bulk read of operating figures for scans over every institution: {@link RegistryFigures};</li>
  *   <li>changes to registry data through the outbox: {@link RegistryStatusDelivery} (REG-08 status), the
  *       {@link cn.p2psupervision.platform.outbox.OutboxDelivery} of kind {@value RegistryStatusDelivery#KIND}.</li>
  * </ul>
@@ -42,7 +43,8 @@ import cn.p2psupervision.platform.scheduling.ScheduledJobsAutoConfiguration;
         EnableSchedulerLock.class, MongoLockProvider.class, MongoTemplate.class})
 @ConditionalOnProperty(name = "platform.registry-feed.enabled", havingValue = "true")
 @EnableConfigurationProperties(RegistryFeedProperties.class)
-@EnableFeignClients(clients = {RegistryFeedClient.class, RegistryReportsClient.class, RegistryStatusClient.class})
+@EnableFeignClients(clients = {RegistryFeedClient.class, RegistryReportsClient.class, RegistryFiguresClient.class,
+        RegistryStatusClient.class})
 public class RegistryFeedAutoConfiguration {
 
     @Bean
@@ -64,6 +66,12 @@ public class RegistryFeedAutoConfiguration {
     RegistryReports registryReports(RegistryReportsClient client, CircuitBreakerFactory<?, ?> breakers,
                                     RetryRegistry retries) {
         return new RegistryReports(client, breakers, retries);
+    }
+
+    @Bean
+    RegistryFigures registryFigures(RegistryFiguresClient client, CircuitBreakerFactory<?, ?> breakers,
+                                    RetryRegistry retries) {
+        return new RegistryFigures(client, breakers, retries);
     }
 
     @Bean

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import feign.FeignException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -19,8 +18,8 @@ import cn.p2psupervision.platform.problem.ProblemException;
 /**
  * An institution's monthly operating reports (REG-03) as another context reads them from the registry (issue 7: the
  * screening flags), never from the registry's database: the registry's {@code /internal/registry/institutions/{id}/reports}
- * with the platform's own {@code platform-services} identity, whoever asked; and every institution's headline figures
- * in pages ({@link #figures}, {@code /internal/registry/report-figures}) for the scans over all of them.
+ * with the platform's own {@code platform-services} identity, whoever asked. (The scans over every institution read
+ * the figures in bulk through {@link RegistryFigures}, under limits of their own.)
  *
  * <p>This read is on a user's request path, so it is kept short: each call goes through the Spring Cloud circuit
  * breaker {@value #NAME} (Resilience4j breaker, time limiter 2.5 s above the 2 s read timeout), retried once after
@@ -65,51 +64,9 @@ public class RegistryReports {
      *                          {@code registry-service} when the registry cannot answer now
      */
     public List<MonthlyReport> series(String institutionId, YearMonth from, YearMonth to) {
-        Optional<List<MonthlyReport>> series;
-        try {
-            series = retry.executeSupplier(() -> breaker.run(
-                    () -> found(institutionId, from, to), RegistryCalls::rethrow));
-        } catch (RuntimeException failure) {
-            if (failure instanceof CallNotPermittedException) {
-                log.debug("Operating reports of {} not read: {}", institutionId, RegistryCalls.describe(failure));
-            } else {
-                log.warn("Operating reports of {} not read: {}", institutionId, RegistryCalls.describe(failure));
-            }
-            throw ProblemException.unavailable(RegistryCalls.SERVICE);
-        }
+        Optional<List<MonthlyReport>> series = RegistryCalls.call(retry, breaker, () -> found(institutionId, from, to),
+                log, "Operating reports of " + institutionId);
         return series.orElseThrow(() -> ProblemException.notFound("Institution", institutionId));
-    }
-
-    /** The most institutions one page of {@link #figures} may ask for (the registry's limit). */
-    public static final int MAX_FIGURES_PAGE = 1000;
-
-    /**
-     * REG-03 in bulk, for the scans over every institution (incidents: INC-10 zombie institutions, INC-11 off-site
-     * monitoring): one page of the registry's {@code /internal/registry/report-figures}, the institutions with an id
-     * after {@code after} in id order, each with its whole series of headline figures, the oldest month first. Page
-     * on with {@link FiguresPage#next()} until it is null. Each page is one call through the same breaker, time
-     * limiter and retry as {@link #series}.
-     *
-     * @param after the {@code next} of the previous page, or null for the first page
-     * @param limit institutions per page, 1 to {@value #MAX_FIGURES_PAGE}
-     * @throws ProblemException 503 naming {@code registry-service} when the registry cannot answer now
-     */
-    public FiguresPage figures(String after, int limit) {
-        if (limit < 1 || limit > MAX_FIGURES_PAGE) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_FIGURES_PAGE + ": " + limit);
-        }
-        try {
-            FiguresPage page = retry.executeSupplier(() -> breaker.run(
-                    () -> client.figures(after, limit), RegistryCalls::rethrow));
-            return page == null ? new FiguresPage(List.of(), null) : page;
-        } catch (RuntimeException failure) {
-            if (failure instanceof CallNotPermittedException) {
-                log.debug("Operating figures after {} not read: {}", after, RegistryCalls.describe(failure));
-            } else {
-                log.warn("Operating figures after {} not read: {}", after, RegistryCalls.describe(failure));
-            }
-            throw ProblemException.unavailable(RegistryCalls.SERVICE);
-        }
     }
 
     /** One call; empty when the registry answers 404 (the institution does not exist). */

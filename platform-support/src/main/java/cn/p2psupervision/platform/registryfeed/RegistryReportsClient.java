@@ -23,11 +23,4 @@ interface RegistryReportsClient {
                                @RequestParam(name = "from", required = false) String from,
                                @RequestParam(name = "to", required = false) String to);
 
-    /**
-     * REG-03 in bulk: the series of up to {@code limit} institutions (1 to 1,000) with an id after {@code after}
-     * (null: from the first), in id order.
-     */
-    @GetMapping("/internal/registry/report-figures")
-    FiguresPage figures(@RequestParam(name = "after", required = false) String after,
-                        @RequestParam(name = "limit") int limit);
 }

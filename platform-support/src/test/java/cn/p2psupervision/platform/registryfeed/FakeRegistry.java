@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -117,10 +118,11 @@ final class FakeRegistry implements AutoCloseable {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            requests.add(new Request(exchange.getRequestMethod(), path, query,
+            Request request = new Request(exchange.getRequestMethod(), path, query,
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+                    new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            requests.add(request);
             if (path.equals("/token")) {
                 respond(exchange, 200, Map.of("access_token", SERVICE_TOKEN, "token_type", "Bearer", "expires_in", 300));
                 return;
@@ -137,7 +139,7 @@ final class FakeRegistry implements AutoCloseable {
             }
             switch (path) {
                 case "/internal/registry/report-figures" -> respond(exchange, 200,
-                        figures(query.get("after"), Integer.parseInt(query.get("limit"))));
+                        figures(JSON.readTree(request.body()).get("institutionIds")));
                 case "/internal/registry/institutions/reference" -> respond(exchange, 200,
                         reference(query.get("after"), Integer.parseInt(query.get("limit"))));
                 case "/internal/registry/changes" -> {
@@ -189,20 +191,19 @@ final class FakeRegistry implements AutoCloseable {
         return answer;
     }
 
-    private Map<String, Object> figures(String after, int limit) {
-        TreeMap<String, List<Map<String, Object>>> all = new TreeMap<>(figures);
-        List<Map.Entry<String, List<Map<String, Object>>>> page = new ArrayList<>(
-                (after == null ? all : all.tailMap(after, false)).entrySet());
-        boolean more = page.size() > limit;
+    /** The figures of the institutions asked for that have some, by id, as the registry answers its bulk read. */
+    private Map<String, Object> figures(JsonNode asked) {
+        TreeMap<String, List<Map<String, Object>>> found = new TreeMap<>();
+        asked.forEach(id -> {
+            List<Map<String, Object>> months = figures.get(id.asString());
+            if (months != null) {
+                found.put(id.asString(), months);
+            }
+        });
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map.Entry<String, List<Map<String, Object>>> entry : more ? page.subList(0, limit) : page) {
-            items.add(Map.of("institutionId", entry.getKey(), "figures", entry.getValue(),
-                    "riskRating", "a member this consumer does not know yet"));
-        }
-        Map<String, Object> answer = new HashMap<>();
-        answer.put("items", items);
-        answer.put("next", more ? items.get(limit - 1).get("institutionId") : null);
-        return answer;
+        found.forEach((id, months) -> items.add(Map.of("institutionId", id, "figures", months,
+                "riskRating", "a member this consumer does not know yet")));
+        return Map.of("items", items);
     }
 
     private synchronized Map<String, Object> changes(long after, int limit) {

@@ -120,15 +120,17 @@ class InstitutionReferencesTest {
     }
 
     @Test
-    void inc10_theReferencesOfAnIdRangeAreFoundInOneReadBothEndsIncluded() {
-        references.apply(List.of(reference("i-1", 1, "OPERATING", List.of(), null),
-                reference("i-2", 1, "OPERATING", List.of(), null), reference("i-3", 1, "OPERATING", List.of(), null),
-                reference("i-4", 1, "OPERATING", List.of(), null)));
+    void inc10_everyProjectedIdIsListedInAscendingOrderAndABatchIsFoundByIdLeavingOutTheUnknown() {
+        references.apply(List.of(reference("i-3", 1, "OPERATING", List.of(), null),
+                reference("i-1", 1, "OPERATING", List.of(), null), reference("i-4", 1, "OPERATING", List.of(), null),
+                reference("i-2", 1, "OPERATING", List.of(), null)));
 
-        assertThat(references.findRange("i-2", "i-3")).containsOnlyKeys("i-2", "i-3");
-        assertThat(references.findRange("i-0", "i-1")).containsOnlyKeys("i-1");
-        assertThat(references.findRange("j", "k")).isEmpty();
-        assertThat(new InstitutionDirectory(references).findRange("i-4", "i-9")).containsOnlyKeys("i-4");
+        assertThat(references.ids()).containsExactly("i-1", "i-2", "i-3", "i-4");
+        assertThat(references.findAll(List.of("i-2", "i-3", "i-9"))).containsOnlyKeys("i-2", "i-3");
+        assertThat(references.findAll(List.of("j"))).isEmpty();
+        InstitutionDirectory directory = new InstitutionDirectory(references);
+        assertThat(directory.ids()).containsExactly("i-1", "i-2", "i-3", "i-4");
+        assertThat(directory.findAll(List.of("i-4")).get("i-4").status()).isEqualTo("OPERATING");
     }
 
     static InstitutionReference reference(String id, long version, String status, List<String> businessProvinces,

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -61,6 +62,8 @@ class RegistryReportsTest {
     @Autowired
     RegistryReports reports;
     @Autowired
+    RegistryFigures figures;
+    @Autowired
     Resilience4JCircuitBreakerFactory breakers;
     @Autowired
     RetryRegistry retries;
@@ -88,6 +91,7 @@ class RegistryReportsTest {
         }
         REGISTRY.reset();
         breaker().reset();
+        scansBreaker().reset();
         SecurityContextHolder.clearContext();
     }
 
@@ -244,46 +248,40 @@ class RegistryReportsTest {
         assertThat(some.highestYield()).isEqualTo(new BigDecimal("10.20"));
     }
 
-    // ---- the bulk read of every institution's figures (INC-10, INC-11) -----------------------------------------
+    // ---- the bulk read of operating figures for the scans (INC-10, INC-11) -----------------------------------
 
     static final String FIGURES = "/internal/registry/report-figures";
 
     @Test
-    void inc10_theFiguresOfEveryInstitutionArePagedInIdOrderWithThePlatformsOwnIdentityAndParsed() {
+    void inc10_theFiguresOfABatchOfInstitutionsAreReadWithThePlatformsOwnIdentityAndParsed() {
         REGISTRY.figures.put("b", List.of(figure("2017-01", "0.00", "0.00", null), figure("2017-02", "0.00", "0.00",
                 "1.50")));
         REGISTRY.figures.put("a", List.of(figure("2017-05", "1000000.00", "100000.00", "12.25")));
         REGISTRY.figures.put("c", List.of());
 
-        FiguresPage first = reports.figures(null, 2);
-        FiguresPage last = reports.figures(first.next(), 2);
+        List<InstitutionFigures> batch = figures.of(List.of("b", "a", "unknown"));
 
-        assertThat(first.items()).extracting(InstitutionFigures::institutionId).containsExactly("a", "b");
-        assertThat(first.next()).isEqualTo("b");
-        assertThat(first.hasNext()).isTrue();
-        MonthFigures may = first.items().get(0).figures().get(0);
+        assertThat(batch).extracting(InstitutionFigures::institutionId).containsExactly("a", "b");
+        MonthFigures may = batch.get(0).figures().get(0);
         assertThat(may).isEqualTo(new MonthFigures("2017-05", new BigDecimal("1000000.00"), 200, 100,
                 new BigDecimal("100000.00"), new BigDecimal("12.25")));
         assertThat(may.month()).isEqualTo(YearMonth.of(2017, 5));
-        assertThat(first.items().get(1).figures()).extracting(MonthFigures::period)
-                .containsExactly("2017-01", "2017-02");
-        assertThat(first.items().get(1).figures().get(0).overdueRate()).isNull();
-        assertThat(last.items()).extracting(InstitutionFigures::institutionId).containsExactly("c");
-        assertThat(last.items().get(0).figures()).isEmpty();
-        assertThat(last.next()).isNull();
-        assertThat(last.hasNext()).isFalse();
+        assertThat(batch.get(1).figures()).extracting(MonthFigures::period).containsExactly("2017-01", "2017-02");
+        assertThat(batch.get(1).figures().get(0).overdueRate()).isNull();
+        assertThat(figures.of(List.of("c")).get(0).figures()).isEmpty();
 
-        assertThat(REGISTRY.requestsTo(FIGURES)).extracting(FakeRegistry.Request::query).containsExactly(
-                Map.of("limit", "2"), Map.of("after", "b", "limit", "2"));
-        assertThat(REGISTRY.requestsTo(FIGURES)).allSatisfy(request ->
-                assertThat(request.authorization()).isEqualTo("Bearer " + FakeRegistry.SERVICE_TOKEN));
+        assertThat(REGISTRY.requestsTo(FIGURES)).hasSize(2).allSatisfy(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.authorization()).isEqualTo("Bearer " + FakeRegistry.SERVICE_TOKEN);
+        });
+        assertThat(REGISTRY.requestsTo(FIGURES).get(0).body()).isEqualTo("{\"institutionIds\":[\"b\",\"a\",\"unknown\"]}");
     }
 
     @Test
     void inc10_aRegistryAnswering5xxToTheBulkReadIsA503ProblemNamingItAfterTwoAttempts() {
         REGISTRY.failWith = 503;
 
-        assertUnavailable(() -> reports.figures(null, 500));
+        assertUnavailable(() -> figures.of(List.of("a")));
 
         assertThat(REGISTRY.requestsTo(FIGURES)).hasSize(2);
     }
@@ -292,25 +290,35 @@ class RegistryReportsTest {
     void inc10_aRefusalOfTheBulkReadIsA503ProblemAndNotRetried() {
         REGISTRY.failWith = 403;
 
-        assertUnavailable(() -> reports.figures("a", 500));
+        assertUnavailable(() -> figures.of(List.of("a")));
 
         assertThat(REGISTRY.requestsTo(FIGURES)).hasSize(1);
     }
 
     @Test
-    void inc10_theBulkReadGoesThroughTheReadsBreaker() {
+    void inc10_theScansHaveTheirOwnBreakerSoThatAnOpenOneOnEitherSideLeavesTheOtherWorking() {
+        REGISTRY.figures.put("a", List.of(figure("2017-05", "1000000.00", "100000.00", "12.25")));
+        REGISTRY.reports.put(ZJ, List.of());
+
         breaker().transitionToOpenState();
+        assertThat(figures.of(List.of("a"))).hasSize(1);
+        breaker().reset();
+        scansBreaker().transitionToOpenState();
+        assertThat(reports.series(ZJ)).isEmpty();
+        assertUnavailable(() -> figures.of(List.of("a")));
 
-        assertUnavailable(() -> reports.figures(null, 500));
-
-        assertThat(REGISTRY.requestsTo(FIGURES)).isEmpty();
+        assertThat(REGISTRY.requestsTo(FIGURES)).hasSize(1);
+        assertThat(breakers.getTimeLimiterRegistry().find(RegistryFigures.NAME)).hasValueSatisfying(limit ->
+                assertThat(limit.getTimeLimiterConfig().getTimeoutDuration()).isEqualTo(Duration.ofSeconds(12)));
+        assertThat(feignClients.getConfig().get(RegistryFigures.NAME).getReadTimeout()).isEqualTo(10_000);
+        assertThat(retries.retry(RegistryFigures.NAME).getRetryConfig().getMaxAttempts()).isEqualTo(2);
     }
 
     @Test
-    void inc10_aPageAsksForOneToAThousandInstitutions() {
-        for (int limit : new int[] {0, 1001}) {
-            assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> reports.figures(null, limit)))
-                    .isNotNull();
+    void inc10_aBatchNamesOneToAThousandInstitutions() {
+        for (int size : new int[] {0, 1001}) {
+            List<String> ids = IntStream.range(0, size).mapToObj(i -> "i-" + i).toList();
+            assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> figures.of(ids))).isNotNull();
         }
         assertThat(REGISTRY.requestsTo(FIGURES)).isEmpty();
     }
@@ -339,6 +347,10 @@ class RegistryReportsTest {
 
     private CircuitBreaker breaker() {
         return breakers.getCircuitBreakerRegistry().circuitBreaker(RegistryReports.NAME);
+    }
+
+    private CircuitBreaker scansBreaker() {
+        return breakers.getCircuitBreakerRegistry().circuitBreaker(RegistryFigures.NAME);
     }
 
     /** A month as the registry answers it: the latest revision, with members this consumer does not read. */

@@ -2,6 +2,7 @@ package cn.p2psupervision.registry.report;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,35 +91,32 @@ public class ReportStore {
     }
 
     /**
-     * REG-03 in bulk (the incident context's scans, INC-10/INC-11): the series of up to {@code limit} files with an id
-     * after {@code afterId} (null: from the first), in id order, each month the latest revision's figures, the oldest
-     * first. One query: {@code _id > afterId}, sorted by {@code _id}, {@code limit + 1} documents, the one beyond the
-     * page only telling whether another page follows.
+     * REG-03 in bulk (the incident context's scans, INC-10/INC-11): the series of each of {@code ids} that has
+     * figures, in id order, each month the latest revision's figures, the oldest first. One {@code _id $in} lookup,
+     * served by the {@code _id} index on MongoDB and on the embedded development server alike (a range of
+     * {@code _id} is not: the embedded server scans and sorts every series for it).
      */
-    FiguresPage figuresAfter(String afterId, int limit) {
-        Query page = afterId == null ? new Query() : Query.query(Criteria.where("_id").gt(afterId));
-        page.with(Sort.by("_id")).limit(limit + 1);
-        List<Document> found = mongo.find(page, Document.class, FIGURES);
-        boolean more = found.size() > limit;
-        List<FiguresPage.InstitutionFigures> items = new ArrayList<>(Math.min(found.size(), limit));
-        for (Document series : more ? found.subList(0, limit) : found) {
-            items.add(new FiguresPage.InstitutionFigures(series.getString("_id"), months(series)));
+    List<FiguresBatch.InstitutionFigures> seriesOf(Collection<String> ids) {
+        List<FiguresBatch.InstitutionFigures> items = new ArrayList<>(ids.size());
+        for (Document series : mongo.find(Query.query(Criteria.where("_id").in(ids)).with(Sort.by("_id")),
+                Document.class, FIGURES)) {
+            items.add(new FiguresBatch.InstitutionFigures(series.getString("_id"), months(series)));
         }
-        return new FiguresPage(items, more ? items.get(limit - 1).institutionId() : null);
+        return items;
     }
 
     /**
      * A file's months, the oldest first, read straight from the stored values (a page holds up to 1,000 files of
      * dozens of months each: no mapping layer per month).
      */
-    private static List<FiguresPage.MonthFigures> months(Document series) {
+    private static List<FiguresBatch.MonthFigures> months(Document series) {
         if (!(series.get("figures") instanceof Document figures)) {
             return List.of();
         }
-        List<FiguresPage.MonthFigures> months = new ArrayList<>(figures.size());
+        List<FiguresBatch.MonthFigures> months = new ArrayList<>(figures.size());
         new TreeMap<>(figures).forEach((period, value) -> {
             if (value instanceof Document month) {
-                months.add(new FiguresPage.MonthFigures(period, decimal(month.get("loanBalance")),
+                months.add(new FiguresBatch.MonthFigures(period, decimal(month.get("loanBalance")),
                         count(month.get("lenders")), count(month.get("borrowers")), decimal(month.get("newLending")),
                         decimal(month.get("overdueRate"))));
             }

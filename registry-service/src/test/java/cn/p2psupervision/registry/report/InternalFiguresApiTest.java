@@ -1,19 +1,23 @@
 package cn.p2psupervision.registry.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -26,8 +30,8 @@ import cn.p2psupervision.registry.institution.TestCaller;
 
 /**
  * REG-03 in bulk for the incident context's scans (INC-10 zombie institutions, INC-11 off-site monitoring): every
- * institution's series of headline figures, a page of institutions at a time in id order, served service to service
- * at {@code /internal/registry/report-figures} to the platform's own identity only.
+ * series of headline figures of the institutions asked for by id, served service to service at
+ * {@code /internal/registry/report-figures} to the platform's own identity only.
  */
 @SpringBootTest(properties = {"platform.mongo.embedded.storage=memory", "platform.clock.start=2017-06-01T09:00:00+08:00"})
 @AutoConfigureMockMvc
@@ -56,8 +60,8 @@ class InternalFiguresApiTest {
     }
 
     @Test
-    void reg03_everyInstitutionsSeriesIsTheLatestRevisionOfEachMonthOldestFirst() throws Exception {
-        List<JsonNode> all = everything(1000);
+    void reg03_theSeriesOfEachInstitutionAskedForIsTheLatestRevisionOfEachMonthOldestFirst() throws Exception {
+        List<JsonNode> all = figuresOf(first, second, withoutReports);
 
         JsonNode firstSeries = itemOf(all, first);
         assertThat(firstSeries.get("figures")).hasSize(3);
@@ -77,32 +81,15 @@ class InternalFiguresApiTest {
         assertThat(january.has("revision")).isFalse();
         assertThat(itemOf(all, second).get("figures").valueStream().map(m -> m.get("period").asString()))
                 .containsExactly("2017-05");
-        assertThat(all.stream().map(item -> item.get("institutionId").asString())).doesNotContain(withoutReports);
     }
 
     @Test
-    void reg03_pagesFollowEachOtherInIdOrderAndNextNamesTheLastIdOfAPageUntilTheLast() throws Exception {
-        List<String> ids = everything(1000).stream().map(item -> item.get("institutionId").asString()).toList();
-        assertThat(ids).isSorted().doesNotHaveDuplicates().contains(first, second);
+    void reg03_onlyTheInstitutionsAskedForWithFiguresAreAnsweredOnceEachInIdOrder() throws Exception {
+        List<String> answered = figuresOf(second, "no-such-institution", withoutReports, first, second).stream()
+                .map(item -> item.get("institutionId").asString()).toList();
 
-        assertThat(everything(2).stream().map(item -> item.get("institutionId").asString()).toList())
-                .isEqualTo(ids);
-
-        int at = ids.indexOf(first);
-        String after = at == 0 ? "" : "?after=" + ids.get(at - 1) + "&";
-        JsonNode page = read(PATH + (after.isEmpty() ? "?" : after) + "limit=2");
-        List<String> expected = ids.subList(at, Math.min(at + 2, ids.size()));
-        assertThat(page.get("items").valueStream().map(item -> item.get("institutionId").asString()))
-                .containsExactlyElementsOf(expected);
-        if (at + 2 < ids.size()) {
-            assertThat(page.get("next").asString()).isEqualTo(expected.get(1));
-        } else {
-            assertThat(page.get("next").isNull()).isTrue();
-        }
-
-        JsonNode beyond = read(PATH + "?after=" + ids.get(ids.size() - 1));
-        assertThat(beyond.get("items")).isEmpty();
-        assertThat(beyond.get("next").isNull()).isTrue();
+        assertThat(answered).containsExactlyElementsOf(Stream.of(first, second).sorted().toList());
+        assertThat(figuresOf(withoutReports)).isEmpty();
     }
 
     @ParameterizedTest(name = "AUTH-01 {0} may not read the figures of every institution")
@@ -111,47 +98,50 @@ class InternalFiguresApiTest {
     void auth01_onlyThePlatformsOwnServicesReadTheFiguresInBulk(TestCaller caller) throws Exception {
         int expected = caller == TestCaller.ANONYMOUS ? 401 : 403;
 
-        mvc.perform(get(PATH).with(caller.auth()))
+        mvc.perform(post(PATH).with(caller.auth()).contentType("application/json")
+                        .content("{\"institutionIds\":[\"" + first + "\"]}"))
                 .andExpect(status().is(expected))
                 .andExpect(jsonPath("$.status").value(expected))
                 .andExpect(jsonPath("$.items").doesNotExist());
     }
 
-    @ParameterizedTest(name = "a limit outside 1..1000 is a 400 problem: {0}")
-    @ValueSource(strings = {"0", "-1", "1001", "abc"})
-    void reg03_aLimitOutsideOneToAThousandIsA400Problem(String limit) throws Exception {
-        mvc.perform(get(PATH + "?limit=" + limit).with(TestCaller.INTERNAL.auth()))
+    static Stream<Arguments> badRequests() {
+        String thousandAndOne = IntStream.rangeClosed(0, 1000).mapToObj(i -> "\"i-" + i + "\"")
+                .collect(Collectors.joining(",", "{\"institutionIds\":[", "]}"));
+        return Stream.of(
+                Arguments.of("no ids", "{\"institutionIds\":[]}", "institutionIds"),
+                Arguments.of("no member", "{}", "institutionIds"),
+                Arguments.of("1,001 ids", thousandAndOne, "institutionIds"),
+                Arguments.of("a blank id", "{\"institutionIds\":[\"a\",\"  \"]}", "institutionIds[1]"),
+                Arguments.of("a null id", "{\"institutionIds\":[null]}", "institutionIds[0]"),
+                Arguments.of("an id of 201 characters", "{\"institutionIds\":[\"" + "x".repeat(201) + "\"]}",
+                        "institutionIds[0]"));
+    }
+
+    @ParameterizedTest(name = "REG-03 the bulk read refuses {0} with a 400 problem naming the member")
+    @MethodSource("badRequests")
+    void reg03_aBadListOfIdsIsA400ProblemNamingTheMember(String what, String body, String member) throws Exception {
+        mvc.perform(post(PATH).with(TestCaller.INTERNAL.auth()).contentType("application/json").content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:p2p-supervision:problem:validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value(member))
                 .andExpect(jsonPath("$.items").doesNotExist());
     }
 
-    /** Every page from the first, {@code limit} institutions at a time, checking {@code next} on the way. */
-    private List<JsonNode> everything(int limit) throws Exception {
-        List<JsonNode> all = new ArrayList<>();
-        String next = null;
-        do {
-            JsonNode page = read(PATH + "?limit=" + limit + (next == null ? "" : "&after=" + next));
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
-            page.get("items").forEach(all::add);
-            next = page.get("next").isNull() ? null : page.get("next").asString();
-            if (next != null) {
-                assertThat(page.get("items").size()).isEqualTo(limit);
-                assertThat(next).isEqualTo(page.at("/items/" + (limit - 1) + "/institutionId").asString());
-            }
-        } while (next != null);
-        return all;
-    }
-
-    private JsonNode read(String uri) throws Exception {
-        String body = mvc.perform(get(uri).with(TestCaller.INTERNAL.auth())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        return json.readTree(body);
+    /** The bulk read of {@code ids}' figures, as the platform's own services ask for it. */
+    private List<JsonNode> figuresOf(String... ids) throws Exception {
+        String body = json.writeValueAsString(Map.of("institutionIds", List.of(ids)));
+        String answer = mvc.perform(post(PATH).with(TestCaller.INTERNAL.auth()).contentType("application/json")
+                        .content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<JsonNode> items = new ArrayList<>();
+        json.readTree(answer).get("items").forEach(items::add);
+        return items;
     }
 
     private static JsonNode itemOf(List<JsonNode> all, String id) {
         return all.stream().filter(item -> item.get("institutionId").asString().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("institution " + id + " is not in the pages"));
+                .orElseThrow(() -> new AssertionError("institution " + id + " is not answered"));
     }
 
     private String register() throws Exception {

@@ -4,16 +4,16 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A page of every institution's monthly headline figures (REG-03) for the other contexts' bulk scans (INC-10 zombie
- * institutions, INC-11 off-site monitoring): institutions in id order, each with its whole series, the oldest month
- * first, each month the latest revision's figures.
+ * The monthly headline figures (REG-03) of the institutions another context's bulk scan asked for (INC-10 zombie
+ * institutions, INC-11 off-site monitoring): each with its whole series, the oldest month first, each month the latest
+ * revision's figures.
  *
- * @param items the institutions of the page, by ascending id
- * @param next  the last institution id of the page, to ask for the next page with; null when this page is the last
+ * @param items the institutions asked for that have figures, by ascending id; an institution without figures, or
+ *              unknown to the registry, is not among them
  */
-public record FiguresPage(List<InstitutionFigures> items, String next) {
+public record FiguresBatch(List<InstitutionFigures> items) {
 
-    public FiguresPage {
+    public FiguresBatch {
         items = List.copyOf(items);
     }
 
