@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +52,6 @@ class AcceptanceScopeSystemIT {
     private static final String LEGAL_REPRESENTATIVE = "范围测试法人";
     private static final Map<String, Fixture> FIXTURES = new LinkedHashMap<>();
     /** Tokens live 300 s in the realm; each caller's is fetched again after a minute. */
-    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
     /**
      * @param receipt a complaint lodged against the case's notice; null without a case
@@ -149,7 +146,7 @@ class AcceptanceScopeSystemIT {
     void auth02_acceptanceEndpointsAnswerByScopeThroughTheGateway(String caller, String record, Endpoint endpoint) {
         Fixture fixture = FIXTURES.get(record);
 
-        Http.Response response = call(endpoint, fixture, tokenOf(caller));
+        Http.Response response = call(endpoint, fixture, Keycloak.cachedToken(caller));
 
         int expected = expected(caller, fixture, endpoint);
         assertThat(response.status()).as("%s %s on %s: %s", caller, endpoint, record, response.body())
@@ -171,7 +168,7 @@ class AcceptanceScopeSystemIT {
     @Test
     void auth02_acc13_theCaseListsHoldExactlyTheCallersScope() {
         for (String caller : REGULATORS) {
-            String token = tokenOf(caller);
+            String token = Keycloak.cachedToken(caller);
             Http.Response page = Http.get(API + "/cases?size=200&state=ON_NOTICE", token);
             assertThat(page.status()).as("%s: %s", caller, page.body()).isEqualTo(200);
             List<String> listed = page.json().get("content").valueStream()
@@ -195,7 +192,7 @@ class AcceptanceScopeSystemIT {
             }
             int expected = caller.equals("anonymous") ? 401 : 403;
             for (String path : List.of("/cases", "/cases/overdue")) {
-                Http.Response refused = Http.get(API + path, tokenOf(caller));
+                Http.Response refused = Http.get(API + path, Keycloak.cachedToken(caller));
                 assertThat(refused.status()).as("%s %s", caller, path).isEqualTo(expected);
                 assertThat(refused.isProblem()).isTrue();
                 for (Fixture fixture : FIXTURES.values()) {
@@ -230,7 +227,7 @@ class AcceptanceScopeSystemIT {
 
             // the same answer with any caller's token (AUTH-06: public alike for everyone)
             for (String caller : CALLERS) {
-                Http.Response withToken = Http.get(PUBLIC + "/notices?q=" + fixture.creditCode(), tokenOf(caller));
+                Http.Response withToken = Http.get(PUBLIC + "/notices?q=" + fixture.creditCode(), Keycloak.cachedToken(caller));
                 assertThat(withToken.status()).as("%s: %s", caller, withToken.body()).isEqualTo(200);
                 assertThat(withToken.json().get("content").valueStream()
                         .filter(e -> e.get("creditCode").asString().equals(fixture.creditCode())))
@@ -465,21 +462,5 @@ class AcceptanceScopeSystemIT {
         Http.Response created = Http.postJson(REGISTRY, token, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return new String[] {created.json().get("id").asString(), code, name};
-    }
-
-    private record Token(String value, Instant fetched) {
-    }
-
-    private static String tokenOf(String caller) {
-        if (caller.equals("anonymous")) {
-            return null;
-        }
-        Token cached = TOKENS.get(caller);
-        if (cached != null && cached.fetched().isAfter(Instant.now().minusSeconds(60))) {
-            return cached.value();
-        }
-        String value = caller.startsWith("agency-") ? Keycloak.clientToken(caller) : Keycloak.userToken(caller);
-        TOKENS.put(caller, new Token(value, Instant.now()));
-        return value;
     }
 }

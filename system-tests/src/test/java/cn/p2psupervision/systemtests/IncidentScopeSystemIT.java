@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +49,6 @@ class IncidentScopeSystemIT {
     private static final String NO_REQUEST = "INC-REFERRAL-EV-20180301-NOSUCHEV-M1";
     private static final Map<String, Fixture> FIXTURES = new LinkedHashMap<>();
     /** Tokens live 300 s in the realm; each caller's is fetched again after a minute. */
-    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
     /**
      * @param eventId   the event of the record, recorded by its province's officer; null for BJ (Beijing has no
@@ -164,7 +161,7 @@ class IncidentScopeSystemIT {
     void auth02_incidentEndpointsAnswerByScopeThroughTheGateway(String caller, String record, Endpoint endpoint) {
         Fixture fixture = FIXTURES.get(record);
 
-        Http.Response response = call(endpoint, fixture, tokenOf(caller));
+        Http.Response response = call(endpoint, fixture, Keycloak.cachedToken(caller));
 
         int expected = expected(caller, fixture, endpoint);
         assertThat(response.status()).as("%s %s on %s: %s", caller, endpoint, record, response.body())
@@ -183,7 +180,7 @@ class IncidentScopeSystemIT {
     @Test
     void auth02_theListsHoldExactlyTheCallersScope() {
         for (String caller : CALLERS) {
-            String token = tokenOf(caller);
+            String token = Keycloak.cachedToken(caller);
             boolean regulator = !caller.equals("anonymous") && !caller.startsWith("agency-");
             for (Map.Entry<String, Fixture> entry : FIXTURES.entrySet()) {
                 Fixture fixture = entry.getValue();
@@ -214,7 +211,7 @@ class IncidentScopeSystemIT {
     @Test
     void auth02_auth05_theContextWideEndpointsAnswerByRole() {
         for (String caller : CALLERS) {
-            String token = tokenOf(caller);
+            String token = Keycloak.cachedToken(caller);
             boolean anonymous = caller.equals("anonymous");
             boolean agency = caller.startsWith("agency-");
             int regulators = anonymous ? 401 : agency ? 403 : 200;
@@ -449,21 +446,5 @@ class IncidentScopeSystemIT {
         Http.Response created = Http.postJson(REGISTRY, token, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return new String[] {created.json().get("id").asString(), code, name};
-    }
-
-    private record Token(String value, Instant fetched) {
-    }
-
-    private static String tokenOf(String caller) {
-        if (caller.equals("anonymous")) {
-            return null;
-        }
-        Token cached = TOKENS.get(caller);
-        if (cached != null && cached.fetched().isAfter(Instant.now().minusSeconds(60))) {
-            return cached.value();
-        }
-        String value = caller.startsWith("agency-") ? Keycloak.clientToken(caller) : Keycloak.userToken(caller);
-        TOKENS.put(caller, new Token(value, Instant.now()));
-        return value;
     }
 }
