@@ -39,8 +39,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -68,7 +66,6 @@ import cn.p2psupervision.platform.registryfeed.MonthFigures;
 import cn.p2psupervision.platform.registryfeed.RegistryFigures;
 import cn.p2psupervision.platform.registryfeed.RegistryReports;
 import cn.p2psupervision.platform.security.Caller;
-import cn.p2psupervision.platform.security.PlatformJwt;
 import cn.p2psupervision.platform.security.PlatformRole;
 import cn.p2psupervision.platform.test.MutableClock;
 import cn.p2psupervision.platform.test.TestCaller;
@@ -653,12 +650,7 @@ class IncidentScopeTableTest {
         if (fixture != Fixture.BJ) {
             return (fixture == Fixture.ZJ ? TestCaller.ZJ_OFFICER : TestCaller.GD_OFFICER).auth();
         }
-        Instant now = Instant.now();
-        Jwt token = Jwt.withTokenValue("test-token-officer-11").header("alg", "RS256").subject("id-officer-11")
-                .issuedAt(now).expiresAt(now.plusSeconds(300)).claim("preferred_username", "officer-11")
-                .claim("realm_access", Map.of("roles", List.of("provincial-officer"))).claim("province", "11")
-                .claim("agency", "FINANCIAL_OFFICE").build();
-        return SecurityMockMvcRequestPostProcessors.jwt().jwt(token).authorities(PlatformJwt.authorities(token));
+        return TestCaller.officerOf("11");
     }
 
     private static Caller headOf(Fixture fixture) {

@@ -533,22 +533,10 @@ class RectificationOrderApiTest {
         MockHttpServletRequestBuilder request = post("/api/v1/classification/institutions/" + institutionId
                 + "/findings").contentType(MediaType.APPLICATION_JSON).content(body);
         String province = references.find(institutionId).orElseThrow().registeredProvince();
-        request.with(province.equals("33") ? TestCaller.ZJ_OFFICER.auth() : officerOf(province));
+        request.with(province.equals("33") ? TestCaller.ZJ_OFFICER.auth() : TestCaller.officerOf(province));
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
         return json.readTree(response.getContentAsString()).get("id").asString();
-    }
-
-    /** A token of an officer of another province than the test callers'. */
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor officerOf(String province) {
-        org.springframework.security.oauth2.jwt.Jwt jwt = org.springframework.security.oauth2.jwt.Jwt
-                .withTokenValue("test-token-officer-" + province).header("alg", "RS256")
-                .subject("id-officer-" + province).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
-                .claim("preferred_username", "officer-" + province).claim("province", province)
-                .claim("agency", "FINANCIAL_OFFICE")
-                .claim("realm_access", java.util.Map.of("roles", List.of("provincial-officer"))).build();
-        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(jwt).authorities(cn.p2psupervision.platform.security.PlatformJwt.authorities(jwt));
     }
 
     /**

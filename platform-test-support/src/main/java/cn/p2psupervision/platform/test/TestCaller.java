@@ -69,9 +69,21 @@ public enum TestCaller {
 
     /** The token's claims: {@code sub}, {@code preferred_username}, {@code province}, {@code agency}, {@code realm_access}. */
     public Jwt token() {
+        return token(username, province, agency, roles);
+    }
+
+    /**
+     * Authenticates a MockMvc request as {@code officer-<province>}, an officer of the financial office of a province
+     * the demo realm has no users in (the realm's users are of 33 and 44).
+     */
+    public static RequestPostProcessor officerOf(String province) {
+        return auth(token("officer-" + province, province, "FINANCIAL_OFFICE", List.of("provincial-officer")));
+    }
+
+    private static Jwt token(String username, String province, String agency, List<String> roles) {
         Jwt.Builder builder = Jwt.withTokenValue("test-token-" + username)
                 .header("alg", "RS256")
-                .subject(userId())
+                .subject("id-" + username)
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(300))
                 .claim("preferred_username", username)
@@ -95,7 +107,10 @@ public enum TestCaller {
         if (this == ANONYMOUS) {
             return request -> request;
         }
-        Jwt jwt = token();
+        return auth(token());
+    }
+
+    private static RequestPostProcessor auth(Jwt jwt) {
         return SecurityMockMvcRequestPostProcessors.jwt().jwt(jwt).authorities(PlatformJwt.authorities(jwt));
     }
 
