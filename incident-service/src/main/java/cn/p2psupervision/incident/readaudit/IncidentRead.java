@@ -10,11 +10,22 @@ import org.springframework.data.annotation.Id;
  * (the events and signals it showed), and how (the endpoint's action).
  *
  * @param action    what was read: {@code READ_EVENT}, {@code LIST_EVENTS}, {@code READ_TIMELINE},
- *                  {@code EXPORT_TIMELINE_PDF}, {@code READ_SIGNAL}, {@code LIST_SIGNALS}, {@code READ_BOARD}, …
+ *                  {@code EXPORT_TIMELINE_PDF}, {@code READ_SIGNAL}, {@code LIST_SIGNALS}, {@code READ_BOARD}, {@code LIST_ZOMBIES},
+ *                  {@code READ_ZOMBIE}, {@code READ_BIDDING_CLOSURE}, {@code LIST_ALERTS}, {@code READ_ALERT}, …
  * @param eventIds  the events the answer showed (at most {@value IncidentReads#MAX_IDS})
  * @param signalIds the signals the answer showed (at most {@value IncidentReads#MAX_IDS})
+ * @param institutionIds the institutions whose zombie listing or closure of bidding (INC-10) or monitoring alerts
+ *                  (INC-11) the answer showed (at most {@value IncidentReads#MAX_IDS})
+ * @param alertIds  the monitoring alerts (INC-11) the answer showed (at most {@value IncidentReads#MAX_IDS})
  */
 public record IncidentRead(@Id String id, Instant at, String userId, String username, List<String> roles,
                            String province, String agency, String action, List<String> eventIds,
-                           List<String> signalIds) {
+                           List<String> signalIds, List<String> institutionIds, List<String> alertIds) {
+
+    public IncidentRead {
+        eventIds = eventIds == null ? List.of() : eventIds;
+        signalIds = signalIds == null ? List.of() : signalIds;
+        institutionIds = institutionIds == null ? List.of() : institutionIds;
+        alertIds = alertIds == null ? List.of() : alertIds;
+    }
 }

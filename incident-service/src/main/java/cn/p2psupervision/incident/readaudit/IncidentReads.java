@@ -47,9 +47,24 @@ public class IncidentReads {
 
     /** Records that {@code caller} read these events and signals (either may be empty) by {@code action}. */
     public void record(Caller caller, String action, Collection<String> eventIds, Collection<String> signalIds) {
+        insert(caller, action, eventIds, signalIds, List.of(), List.of());
+    }
+
+    /**
+     * Records that {@code caller} read, by {@code action}, records of the watch over these institutions: their zombie
+     * listings or closures of bidding (INC-10), or these monitoring alerts of theirs (INC-11; may be empty).
+     */
+    public void recordWatch(Caller caller, String action, Collection<String> institutionIds,
+                            Collection<String> alertIds) {
+        insert(caller, action, List.of(), List.of(), institutionIds, alertIds);
+    }
+
+    private void insert(Caller caller, String action, Collection<String> eventIds, Collection<String> signalIds,
+                        Collection<String> institutionIds, Collection<String> alertIds) {
         mongo.insert(new IncidentRead(UUID.randomUUID().toString(), clock.instant(), caller.userId(),
                 caller.username(), caller.roles().stream().map(PlatformRole::roleName).sorted().toList(),
-                caller.province(), caller.agency(), action, cap(eventIds), cap(signalIds)), COLLECTION);
+                caller.province(), caller.agency(), action, cap(eventIds), cap(signalIds), cap(institutionIds),
+                cap(alertIds)), COLLECTION);
     }
 
     /** The reads of one event, oldest first (its timeline, INC-12). */
@@ -59,10 +74,11 @@ public class IncidentReads {
     }
 
     /**
-     * AUTH-07: the central office's query of the record, newest first: by event, by user name, between two instants
-     * (each optional).
+     * AUTH-07: the central office's query of the record, newest first: by event, by institution (its zombie listing,
+     * closure of bidding or alerts), by user name, between two instants (each optional).
      */
-    public Page query(Caller caller, String eventId, String username, Instant from, Instant to, int page, int size) {
+    public Page query(Caller caller, String eventId, String institutionId, String username, Instant from, Instant to,
+                      int page, int size) {
         if (!caller.isCentral()) {
             throw ProblemException.forbidden("The record of reads of incident records is the central office's"
                     + " (AUTH-07)");
@@ -70,6 +86,9 @@ public class IncidentReads {
         Criteria criteria = new Criteria();
         if (eventId != null && !eventId.isBlank()) {
             criteria = criteria.and("eventIds").is(eventId.strip());
+        }
+        if (institutionId != null && !institutionId.isBlank()) {
+            criteria = criteria.and("institutionIds").is(institutionId.strip());
         }
         if (username != null && !username.isBlank()) {
             criteria = criteria.and("username").is(username.strip());

@@ -21,11 +21,12 @@ class ReadAuditController {
     /** Newest first; {@code from}/{@code to} are instants (ISO-8601, e.g. {@code 2018-03-01T00:00:00+08:00}). */
     @GetMapping("/api/v1/incidents/read-audit")
     IncidentReads.Page query(Caller caller, @RequestParam(required = false) String eventId,
+                             @RequestParam(required = false) String institutionId,
                              @RequestParam(required = false) String username,
                              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         PageParameters paging = PageParameters.of(page, size, 500);
-        return reads.query(caller, eventId, username, InputPolicy.instant("from", from),
+        return reads.query(caller, eventId, institutionId, username, InputPolicy.instant("from", from),
                 InputPolicy.instant("to", to), paging.page(), paging.size());
     }
 }

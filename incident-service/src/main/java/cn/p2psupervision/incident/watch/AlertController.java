@@ -45,7 +45,7 @@ class AlertController {
     /** One alert, {@code ETag: "<version>"}. */
     @GetMapping(ALERTS + "/{id}")
     ResponseEntity<AlertView> get(@PathVariable String id, Caller caller) {
-        Alert alert = alerts.read(caller, id);
+        Alert alert = alerts.show(caller, id);
         return ResponseEntity.ok().eTag(IfMatch.etag(alert.version())).body(AlertView.of(alert));
     }
 

@@ -2,10 +2,12 @@ package cn.p2psupervision.incident.watch;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import cn.p2psupervision.incident.readaudit.IncidentReads;
 import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.registryfeed.InstitutionDirectory;
@@ -25,12 +27,15 @@ public class AlertService {
 
     private final AlertStore alerts;
     private final InstitutionDirectory institutions;
+    private final IncidentReads reads;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AlertService(AlertStore alerts, InstitutionDirectory institutions, AuditTrail audit, Clock clock) {
+    AlertService(AlertStore alerts, InstitutionDirectory institutions, IncidentReads reads, AuditTrail audit,
+                 Clock clock) {
         this.alerts = alerts;
         this.institutions = institutions;
+        this.reads = reads;
         this.audit = audit;
         this.clock = clock;
     }
@@ -38,7 +43,17 @@ public class AlertService {
     /** A page of the alerts the caller may read, in {@code state} (null: any), the latest raised first. */
     AlertStore.Page list(Caller caller, AlertState state, int page, int size) {
         requireRegulator(caller);
-        return alerts.list(institutions.readable(caller), state, page, size);
+        AlertStore.Page found = alerts.list(institutions.readable(caller), state, page, size);
+        reads.recordWatch(caller, "LIST_ALERTS", found.content().stream().map(Alert::institutionId).distinct().toList(),
+                found.content().stream().map(Alert::id).toList());
+        return found;
+    }
+
+    /** AUTH-07: {@link #read}, recorded as a read of the alert (the alert's own endpoint). */
+    Alert show(Caller caller, String alertId) {
+        Alert alert = read(caller, alertId);
+        reads.recordWatch(caller, "READ_ALERT", List.of(alert.institutionId()), List.of(alert.id()));
+        return alert;
     }
 
     /**

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import cn.p2psupervision.incident.readaudit.IncidentReads;
 import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.input.InputPolicy;
 import cn.p2psupervision.platform.problem.InvalidInputException;
@@ -36,14 +38,16 @@ class ZombieService {
     private final ZombieStore zombies;
     private final WatchScanJob job;
     private final InstitutionDirectory institutions;
+    private final IncidentReads reads;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ZombieService(ZombieStore zombies, WatchScanJob job, InstitutionDirectory institutions, AuditTrail audit,
-                  Clock clock) {
+    ZombieService(ZombieStore zombies, WatchScanJob job, InstitutionDirectory institutions, IncidentReads reads,
+                  AuditTrail audit, Clock clock) {
         this.zombies = zombies;
         this.job = job;
         this.institutions = institutions;
+        this.reads = reads;
         this.audit = audit;
         this.clock = clock;
     }
@@ -58,7 +62,10 @@ class ZombieService {
         if (filter != null && Province.ofCode(filter).isEmpty()) {
             throw new InvalidInputException("province", "must be a province code (GB/T 2260), e.g. 44");
         }
-        return zombies.list(institutions.readable(caller), filter, page, size);
+        ZombieStore.Page found = zombies.list(institutions.readable(caller), filter, page, size);
+        reads.recordWatch(caller, "LIST_ZOMBIES", found.content().stream().map(Zombie::institutionId).toList(),
+                List.of());
+        return found;
     }
 
     /** One listed zombie the caller may read; 404 when it is not listed or out of scope. */
@@ -70,6 +77,7 @@ class ZombieService {
         if (!institutions.mayRead(caller, institutionId)) {
             throw ProblemException.notFound("Zombie institution", institutionId);
         }
+        reads.recordWatch(caller, "READ_ZOMBIE", List.of(institutionId), List.of());
         return zombie;
     }
 
@@ -130,8 +138,10 @@ class ZombieService {
     BiddingClosure closure(Caller caller, String institutionId) {
         requireRegulator(caller);
         institutions.readableBy(caller, institutionId);
-        return zombies.find(institutionId).map(Zombie::closure)
+        BiddingClosure closure = zombies.find(institutionId).map(Zombie::closure)
                 .orElseThrow(() -> ProblemException.notFound("Bidding closure", institutionId));
+        reads.recordWatch(caller, "READ_BIDDING_CLOSURE", List.of(institutionId), List.of());
+        return closure;
     }
 
     /**

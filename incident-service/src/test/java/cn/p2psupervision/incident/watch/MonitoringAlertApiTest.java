@@ -115,6 +115,24 @@ class MonitoringAlertApiTest {
     }
 
     @Test
+    void auth07_everyReadOfAnAlertIsRecordedForTheCentralOffice() throws Exception {
+        String falling = known("33", "OPERATING");
+        scan(List.of(figures(falling, List.of(ordinary("2017-12"), ordinary("2018-01"), FELL))), TestCaller.CENTRAL);
+        String id = falling + ":2018-02:BALANCE_FALL";
+
+        send(get(ALERTS + "/" + id), TestCaller.ZJ_OFFICER, 200);
+        send(get(ALERTS + "/" + id), TestCaller.GD_OFFICER, 404);
+
+        JsonNode audit = send(get("/api/v1/incidents/read-audit").param("institutionId", falling),
+                TestCaller.CENTRAL, 200);
+        List<String> reads = new ArrayList<>();
+        audit.get("content").forEach(read -> reads.add(read.get("username").asString() + ":"
+                + read.get("action").asString() + ":" + read.get("alertIds").toString()));
+        assertThat(reads).contains("zj-officer:READ_ALERT:[\"" + id + "\"]")
+                .noneMatch(read -> read.startsWith("gd-officer"));
+    }
+
+    @Test
     void inc11_aRescanNeitherRepeatsAnAlertNorReopensIt() throws Exception {
         String falling = known("33", "OPERATING");
         List<InstitutionFigures> figures = List.of(figures(falling, List.of(ordinary("2018-01"), FELL)));

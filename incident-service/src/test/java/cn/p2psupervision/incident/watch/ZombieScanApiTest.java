@@ -177,6 +177,30 @@ class ZombieScanApiTest {
     }
 
     @Test
+    void auth07_everyReadOfAZombieListingOrAClosureIsRecordedForTheCentralOffice() throws Exception {
+        String zombie = known("33", "OPERATING", "44");
+        send(post(ZOMBIES + "/bidding-closures").contentType(MediaType.APPLICATION_JSON).content("""
+                {"institutionId":"%s","observedOn":"2018-02-28","evidence":"投标页面无法访问"}""".formatted(zombie)),
+                TestCaller.ZJ_OFFICER, 201);
+        WatchFigures.answer(registry, List.of(figures(zombie, ordinaryThenDead("2017-08", 3, 4))));
+        send(post(ZOMBIES + "/refresh"), TestCaller.CENTRAL, 200);
+
+        assertThat(listed(TestCaller.GD_OFFICER, "province=33")).contains(zombie);
+        send(get(ZOMBIES + "/" + zombie), TestCaller.ZJ_HEAD_FINANCE, 200);
+        send(get(ZOMBIES + "/bidding-closures/" + zombie), TestCaller.ZJ_OFFICER, 200);
+        send(get(ZOMBIES + "/" + zombie), TestCaller.PUBLIC_SECURITY, 403);
+
+        JsonNode audit = send(get("/api/v1/incidents/read-audit").param("institutionId", zombie), TestCaller.CENTRAL,
+                200);
+        List<String> reads = new ArrayList<>();
+        audit.get("content").forEach(read -> reads.add(read.get("username").asString() + ":"
+                + read.get("action").asString() + ":" + read.get("province").asString()));
+        assertThat(reads).containsExactlyInAnyOrder("gd-officer:LIST_ZOMBIES:44", "zj-head-finance:READ_ZOMBIE:33",
+                "zj-officer:READ_BIDDING_CLOSURE:33");
+        send(get("/api/v1/incidents/read-audit").param("institutionId", zombie), TestCaller.ZJ_HEAD_FINANCE, 403);
+    }
+
+    @Test
     void inc10_aClosureOfBiddingStaysListedAcrossScansUntilItsInstitutionIsOut() throws Exception {
         String closed = known("33", "OPERATING");
         send(post(ZOMBIES + "/bidding-closures").contentType(MediaType.APPLICATION_JSON).content("""
