@@ -41,6 +41,7 @@ class DecisionListWithinScopeTest {
         String outOfScope = save(run + "-f", Category.COMPLIANT, DecisionState.APPROVED, "2017-05-08T02:00:00Z");
         InstitutionDirectory.Readable readable = new InstitutionDirectory.Readable(false,
                 Set.of(compliantOld, compliantNew, compliantSameTime, awaiting, banning, run + "-undecided"));
+        assertThat(decisions.repairKeys()).as("decisions stored without their list keys are keyed").isGreaterThanOrEqualTo(6);
 
         DecisionStore.Page compliantApproved = decisions.list(readable, Category.COMPLIANT, DecisionState.APPROVED, 0,
                 20);
@@ -58,6 +59,25 @@ class DecisionListWithinScopeTest {
         assertThat(ids(decisions.list(readable, Category.BANNING, DecisionState.RECORDED, 0, 20))).isEmpty();
         assertThat(ids(firstTwo)).doesNotContain(outOfScope);
         assertThat(firstTwo.content().get(0).versions()).as("listed without their history").isNullOrEmpty();
+    }
+
+    @Test
+    void cls06_aDecisionWhoseListKeyIsBehindIsListedAsItIsOnceRepairedAndAKeyNeverGoesBack() {
+        String run = UUID.randomUUID().toString();
+        String id = save(run, Category.COMPLIANT, DecisionState.RECORDED, "2017-01-08T02:00:00Z");
+        decisions.repairKeys();
+        InstitutionDirectory.Readable readable = new InstitutionDirectory.Readable(false, Set.of(id));
+        assertThat(ids(decisions.list(readable, null, DecisionState.RECORDED, 0, 20))).containsExactly(id);
+
+        save(run, Category.COMPLIANT, DecisionState.APPROVED, "2017-01-09T02:00:00Z"); // its key write was lost
+        assertThat(ids(decisions.list(readable, null, DecisionState.APPROVED, 0, 20))).isEmpty();
+        assertThat(decisions.repairKeys()).isEqualTo(1);
+        assertThat(decisions.repairKeys()).as("nothing left behind").isZero();
+
+        assertThat(ids(decisions.list(readable, null, DecisionState.APPROVED, 0, 20))).containsExactly(id);
+        assertThat(ids(decisions.list(readable, null, DecisionState.RECORDED, 0, 20))).isEmpty();
+        assertThat(mongo.findById(id, org.bson.Document.class, DecisionStore.KEYS).get("version"))
+                .isEqualTo(2L);
     }
 
     private static List<String> ids(DecisionStore.Page page) {
