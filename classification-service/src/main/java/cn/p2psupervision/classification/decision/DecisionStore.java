@@ -3,6 +3,7 @@ package cn.p2psupervision.classification.decision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,24 +187,28 @@ public class DecisionStore {
     }
 
     /**
-     * A page of current decisions the caller may read, newest change first, without their history: the keys of the
-     * readable decisions (all, or by {@code _id}), filtered, sorted and paged here, then the page's decisions.
+     * A page of current decisions the caller may read, newest change first, without their history: every key, read in
+     * one pass, filtered by scope, category and state, sorted and paged here; then the page's decisions. One pass over
+     * the small keys (a few hundred kilobytes for 10,000 decisions) beats looking up a province's ids one by one: the
+     * embedded store's {@code _id} lookups cost about 0.2 ms each, 0.5 s for a province with 2,500 institutions.
      */
     public Page list(InstitutionDirectory.Readable readable, Category category, DecisionState state, int page,
                      int size) {
         if (readable.none()) {
             return new Page(List.of(), 0);
         }
-        Query readableKeys = readable.all() ? new Query() : Query.query(Criteria.where("_id").in(readable.ids()));
-        List<DecisionKey> matching = new ArrayList<>();
-        for (DecisionKey key : mongo.find(readableKeys, DecisionKey.class, KEYS)) {
-            if ((category == null || category == key.category()) && (state == null || state == key.state())) {
-                matching.add(key);
+        List<Listed> matching = new ArrayList<>();
+        for (Document key : mongo.findAll(Document.class, KEYS)) { // as documents: mapping 10,000 records costs more
+            String id = key.getString("_id");
+            if (readable.includes(id) && (category == null || category.name().equals(key.getString("category")))
+                    && (state == null || state.name().equals(key.getString("state")))) {
+                Date updatedAt = key.getDate("updatedAt");
+                matching.add(new Listed(id, updatedAt == null ? null : updatedAt.toInstant()));
             }
         }
         matching.sort(NEWEST_CHANGE_FIRST);
         List<String> pageIds = matching.stream().skip((long) page * size).limit(size)
-                .map(DecisionKey::institutionId).toList();
+                .map(Listed::institutionId).toList();
         if (pageIds.isEmpty()) {
             return new Page(List.of(), matching.size());
         }
@@ -213,10 +218,14 @@ public class DecisionStore {
         return new Page(mongo.find(content, StoredDecision.class, COLLECTION), matching.size());
     }
 
+    /** A decision in a list before its page is read. */
+    private record Listed(String institutionId, Instant updatedAt) {
+    }
+
     /** The list's order: the latest change first (none last), then by institution id. */
-    private static final Comparator<DecisionKey> NEWEST_CHANGE_FIRST = Comparator
-            .comparing(DecisionKey::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(DecisionKey::institutionId);
+    private static final Comparator<Listed> NEWEST_CHANGE_FIRST = Comparator
+            .comparing(Listed::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Listed::institutionId);
 
     /** Every decision's versions (statistics), one pass. */
     public List<StoredDecision> all() {
