@@ -63,16 +63,37 @@ public class DecisionStore {
     }
 
     /**
-     * A decision's list key: what its lists filter and sort on.
+     * A decision's key: what its lists filter and sort on, and its history as the statistics need it.
      *
      * @param version the decision's version the key was written from; a key is only ever replaced by a later one
+     * @param steps   every version's state, category, time and whether its proposal raised a flag, oldest first
      */
     record DecisionKey(@Id String institutionId, long version, Category category, DecisionState state,
-                       Instant updatedAt) {
+                       Instant updatedAt, List<Step> steps) {
 
         static DecisionKey of(StoredDecision decision) {
             return new DecisionKey(decision.institutionId(), decision.version(), decision.current().category(),
-                    decision.current().state(), decision.updatedAt());
+                    decision.current().state(), decision.updatedAt(), decision.versions().stream().map(Step::of)
+                    .toList());
+        }
+    }
+
+    /**
+     * A version of a decision as the statistics (CLS-09) need it.
+     *
+     * @param at      when it took effect: approved, reopened, otherwise recorded
+     * @param flagged whether its proposal raised at least one screening flag (CLS-04)
+     */
+    public record Step(Instant at, DecisionState state, Category category, boolean flagged) {
+
+        static Step of(Decision version) {
+            Instant at = switch (version.state()) {
+                case APPROVED -> version.approvedAt();
+                case REOPENED -> version.reopenedAt();
+                default -> version.recordedAt();
+            };
+            return new Step(at, version.state(), version.category(),
+                    version.proposal() != null && !version.proposal().flags().isEmpty());
         }
     }
 
@@ -83,41 +104,36 @@ public class DecisionStore {
      * @return how many keys were written
      */
     int repairKeys() {
-        Query decisions = new Query();
-        decisions.fields().include("version").include("current.category").include("current.state")
-                .include("updatedAt");
         Map<String, Long> keyed = new HashMap<>();
-        Query keys = new Query();
+        Query keys = Query.query(Criteria.where("steps").exists(true));
         keys.fields().include("version");
         for (Document key : mongo.find(keys, Document.class, KEYS)) {
             keyed.put(key.getString("_id"), ((Number) key.get("version")).longValue());
         }
+        Query versions = new Query();
+        versions.fields().include("version");
         int written = 0;
-        for (Document decision : mongo.find(decisions, Document.class, COLLECTION)) {
-            long version = ((Number) decision.get("version")).longValue();
+        for (Document decision : mongo.find(versions, Document.class, COLLECTION)) {
             Long known = keyed.get(decision.getString("_id"));
-            if (known == null || known < version) {
-                Document current = decision.get("current", Document.class);
-                writeKey(new DecisionKey(decision.getString("_id"), version,
-                        Category.valueOf(current.getString("category")),
-                        DecisionState.valueOf(current.getString("state")),
-                        decision.getDate("updatedAt") == null ? null : decision.getDate("updatedAt").toInstant()));
+            if (known == null || known < ((Number) decision.get("version")).longValue()) {
+                find(decision.getString("_id")).ifPresent(behind -> writeKey(DecisionKey.of(behind)));
                 written++;
             }
         }
         if (written > 0) {
-            log.info("Wrote {} decision list keys missing or behind their decisions", written);
+            log.info("Wrote {} decision keys missing or behind their decisions", written);
         }
         return written;
     }
 
     /** Stores {@code key} unless a key of the same or a later version is there already (a later write won the race). */
     private void writeKey(DecisionKey key) {
-        Query older = Query.query(Criteria.where("_id").is(key.institutionId()).and("version").lt(key.version()));
+        Query olderOrWithoutSteps = Query.query(Criteria.where("_id").is(key.institutionId()).orOperator(
+                Criteria.where("version").lt(key.version()), Criteria.where("steps").exists(false)));
         Update update = new Update().set("version", key.version()).set("category", key.category())
-                .set("state", key.state()).set("updatedAt", key.updatedAt());
+                .set("state", key.state()).set("updatedAt", key.updatedAt()).set("steps", key.steps());
         try {
-            mongo.upsert(older, update, KEYS);
+            mongo.upsert(olderOrWithoutSteps, update, KEYS);
         } catch (DuplicateKeyException sameOrLaterKept) {
             // the key is already at this version or a later one
         }
@@ -227,11 +243,21 @@ public class DecisionStore {
             .comparing(Listed::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Listed::institutionId);
 
-    /** Every decision's versions (statistics), one pass. */
-    public List<StoredDecision> all() {
+    /** Every decision's history (CLS-09), from the keys in one pass: institution id → its steps, oldest first. */
+    public Map<String, List<Step>> histories() {
         Query query = new Query();
-        query.fields().exclude("current").exclude(OutboxEntry.FIELD);
-        return mongo.find(query, StoredDecision.class, COLLECTION);
+        query.fields().include("steps");
+        Map<String, List<Step>> histories = new HashMap<>();
+        for (Document key : mongo.find(query, Document.class, KEYS)) { // as documents: cheaper than mapping
+            List<Step> steps = new ArrayList<>();
+            for (Document step : key.getList("steps", Document.class, List.of())) {
+                Date at = step.getDate("at");
+                steps.add(new Step(at == null ? null : at.toInstant(), DecisionState.valueOf(step.getString("state")),
+                        Category.valueOf(step.getString("category")), step.getBoolean("flagged", false)));
+            }
+            histories.put(key.getString("_id"), steps);
+        }
+        return histories;
     }
 
     public record Page(List<StoredDecision> content, long totalElements) {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import cn.p2psupervision.classification.catalogue.ProblemCatalogue;
 import cn.p2psupervision.classification.catalogue.ProblemDefinition;
 import cn.p2psupervision.classification.catalogue.ProblemKind;
+import cn.p2psupervision.classification.decision.DecisionState;
 import cn.p2psupervision.classification.decision.DecisionStore;
 import cn.p2psupervision.classification.finding.FindingStore;
 import cn.p2psupervision.classification.proposal.Category;
@@ -38,8 +39,8 @@ import cn.p2psupervision.platform.security.Caller;
  * counts in its category from its approval until central reopens it. Central reads every province and the national
  * figures; a provincial office reads its own province (AUTH-02, AUTH-03).
  *
- * <p>Only the members the figures need are read from the store (the version history's states, categories, times and
- * flags), one pass over the decisions and one over the findings.
+ * <p>Only what the figures need is read from the store: the decisions' histories from their small keys
+ * ({@link DecisionStore#histories}) and the findings' problems, states and times, one pass over each.
  */
 @Service
 public class StatisticsService {
@@ -47,12 +48,15 @@ public class StatisticsService {
     private static final int TOP_RED_LINES = 5;
 
     private final MongoTemplate mongo;
+    private final DecisionStore decisions;
     private final InstitutionDirectory institutions;
     private final ProblemCatalogue catalogue;
     private final Clock clock;
 
-    StatisticsService(MongoTemplate mongo, InstitutionDirectory institutions, ProblemCatalogue catalogue, Clock clock) {
+    StatisticsService(MongoTemplate mongo, DecisionStore decisions, InstitutionDirectory institutions,
+                      ProblemCatalogue catalogue, Clock clock) {
         this.mongo = mongo;
+        this.decisions = decisions;
         this.institutions = institutions;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -113,35 +117,23 @@ public class StatisticsService {
 
     /** Where each institution's decision stood at {@code end}; institutions without a decision by then are absent. */
     private Map<String, Standing> decisionsAsOf(Set<String> inScope, Instant end) {
-        Query query = new Query();
-        query.fields().include("versions.state").include("versions.category").include("versions.recordedAt")
-                .include("versions.approvedAt").include("versions.reopenedAt").include("versions.proposal.flags.code");
         Map<String, Standing> standings = new HashMap<>();
-        for (Document decision : mongo.find(query, Document.class, DecisionStore.COLLECTION)) {
-            String id = decision.getString("_id");
+        decisions.histories().forEach((id, steps) -> {
             if (!inScope.contains(id)) {
-                continue;
+                return;
             }
             Standing standing = null;
-            for (Document version : decision.getList("versions", Document.class, List.of())) {
-                Date at = version.getDate(switch (version.getString("state")) {
-                    case "APPROVED" -> "approvedAt";
-                    case "REOPENED" -> "reopenedAt";
-                    default -> "recordedAt";
-                });
-                if (at == null || !at.toInstant().isBefore(end)) {
+            for (DecisionStore.Step step : steps) {
+                if (step.at() == null || !step.at().isBefore(end)) {
                     break;
                 }
-                boolean approved = "APPROVED".equals(version.getString("state"));
-                Document proposal = version.get("proposal", Document.class);
-                boolean flags = proposal != null && !proposal.getList("flags", Object.class, List.of()).isEmpty();
-                standing = new Standing(approved ? Category.valueOf(version.getString("category")) : null,
-                        approved && flags);
+                boolean approved = step.state() == DecisionState.APPROVED;
+                standing = new Standing(approved ? step.category() : null, approved && step.flagged());
             }
             if (standing != null) {
                 standings.put(id, standing);
             }
-        }
+        });
         return standings;
     }
 

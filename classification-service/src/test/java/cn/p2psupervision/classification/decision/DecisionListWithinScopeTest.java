@@ -78,6 +78,9 @@ class DecisionListWithinScopeTest {
         assertThat(ids(decisions.list(readable, null, DecisionState.RECORDED, 0, 20))).isEmpty();
         assertThat(mongo.findById(id, org.bson.Document.class, DecisionStore.KEYS).get("version"))
                 .isEqualTo(2L);
+        assertThat(decisions.histories().get(id)).as("CLS-09 reads the history from the key")
+                .containsExactly(new DecisionStore.Step(Instant.parse("2017-01-09T02:00:00Z"), DecisionState.APPROVED,
+                        Category.COMPLIANT, false));
     }
 
     private static List<String> ids(DecisionStore.Page page) {
