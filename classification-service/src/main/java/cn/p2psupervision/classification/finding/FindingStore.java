@@ -44,16 +44,19 @@ public class FindingStore {
     static final String LISTED = "_all-listed";
 
     private final MongoTemplate mongo;
+    private final FindingHistories histories;
     private volatile boolean listed;
 
-    FindingStore(MongoTemplate mongo) {
+    FindingStore(MongoTemplate mongo, FindingHistories histories) {
         this.mongo = mongo;
+        this.histories = histories;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void createIndexes() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("institutionId", Sort.Direction.ASC));
         listExistingFindings();
+        histories.repair();
     }
 
     /**
@@ -120,20 +123,17 @@ public class FindingStore {
         return mongo.find(query, StoredFinding.class, COLLECTION).stream().map(StoredFinding::current).toList();
     }
 
-    /** Every finding's versions (statistics as of a past date), one pass. */
-    public List<StoredFinding> all() {
-        return mongo.findAll(StoredFinding.class, COLLECTION);
-    }
-
     void insert(Finding first) {
         mongo.upsert(Query.query(Criteria.where("_id").is(first.institutionId())),
                 new Update().addToSet("findingIds", first.id()), BY_INSTITUTION);
+        StoredFinding stored = new StoredFinding(first.id(), first.institutionId(), first.version(), first,
+                List.of(first));
         try {
-            mongo.insert(new StoredFinding(first.id(), first.institutionId(), first.version(), first, List.of(first)),
-                    COLLECTION);
+            mongo.insert(stored, COLLECTION);
         } catch (DuplicateKeyException taken) {
             throw ProblemException.conflict("Finding " + first.id() + " exists already");
         }
+        histories.written(stored);
     }
 
     /** Stores {@code next} if the finding is still at {@code basedOn}; 412 otherwise. */
@@ -145,6 +145,7 @@ public class FindingStore {
             long now = find(stored.id()).map(StoredFinding::version).orElse(stored.version());
             throw ProblemException.staleVersion(now);
         }
+        histories.written(updated);
         return updated;
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,17 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import cn.p2psupervision.classification.catalogue.ProblemCatalogue;
 import cn.p2psupervision.classification.catalogue.ProblemDefinition;
 import cn.p2psupervision.classification.catalogue.ProblemKind;
+import cn.p2psupervision.classification.decision.DecisionKeys;
 import cn.p2psupervision.classification.decision.DecisionState;
-import cn.p2psupervision.classification.decision.DecisionStore;
-import cn.p2psupervision.classification.finding.FindingStore;
+import cn.p2psupervision.classification.finding.FindingHistories;
+import cn.p2psupervision.classification.finding.FindingState;
 import cn.p2psupervision.classification.proposal.Category;
 import cn.p2psupervision.platform.problem.ProblemException;
 import cn.p2psupervision.platform.province.Province;
@@ -40,23 +37,24 @@ import cn.p2psupervision.platform.security.Caller;
  * figures; a provincial office reads its own province (AUTH-02, AUTH-03).
  *
  * <p>Only what the figures need is read from the store: the decisions' histories from their small keys
- * ({@link DecisionStore#histories}) and the findings' problems, states and times, one pass over each.
+ * ({@link DecisionKeys#histories}) and the findings' problems, states and times from theirs ({@link FindingHistories}),
+ * both kept in memory while nothing changes.
  */
 @Service
 public class StatisticsService {
 
     private static final int TOP_RED_LINES = 5;
 
-    private final MongoTemplate mongo;
-    private final DecisionStore decisions;
+    private final DecisionKeys decisions;
+    private final FindingHistories findings;
     private final InstitutionDirectory institutions;
     private final ProblemCatalogue catalogue;
     private final Clock clock;
 
-    StatisticsService(MongoTemplate mongo, DecisionStore decisions, InstitutionDirectory institutions,
+    StatisticsService(DecisionKeys decisions, FindingHistories findings, InstitutionDirectory institutions,
                       ProblemCatalogue catalogue, Clock clock) {
-        this.mongo = mongo;
         this.decisions = decisions;
+        this.findings = findings;
         this.institutions = institutions;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -123,7 +121,7 @@ public class StatisticsService {
                 return;
             }
             Standing standing = null;
-            for (DecisionStore.Step step : steps) {
+            for (DecisionKeys.Step step : steps) {
                 if (step.at() == null || !step.at().isBefore(end)) {
                     break;
                 }
@@ -139,25 +137,20 @@ public class StatisticsService {
 
     /** Problem code → institutions with an active finding of it at {@code end}. */
     private Map<String, Set<String>> problemsAsOf(Set<String> inScope, Instant end) {
-        Query query = new Query();
-        query.fields().include("institutionId").include("versions.problemCode").include("versions.state")
-                .include("versions.recordedAt");
         Map<String, Set<String>> found = new HashMap<>();
-        for (Document finding : mongo.find(query, Document.class, FindingStore.COLLECTION)) {
-            String institution = finding.getString("institutionId");
-            if (!inScope.contains(institution)) {
+        for (FindingHistories.History finding : findings.all()) {
+            if (!inScope.contains(finding.institutionId())) {
                 continue;
             }
-            Document last = null;
-            for (Document version : finding.getList("versions", Document.class, List.of())) {
-                Date at = version.getDate("recordedAt");
-                if (at == null || !at.toInstant().isBefore(end)) {
+            FindingHistories.Step last = null;
+            for (FindingHistories.Step step : finding.steps()) {
+                if (step.at() == null || !step.at().isBefore(end)) {
                     break;
                 }
-                last = version;
+                last = step;
             }
-            if (last != null && "ACTIVE".equals(last.getString("state"))) {
-                found.computeIfAbsent(last.getString("problemCode"), code -> new HashSet<>()).add(institution);
+            if (last != null && last.state() == FindingState.ACTIVE) {
+                found.computeIfAbsent(last.problemCode(), code -> new HashSet<>()).add(finding.institutionId());
             }
         }
         return found;

@@ -28,6 +28,8 @@ class DecisionListWithinScopeTest {
     @Autowired
     DecisionStore decisions;
     @Autowired
+    DecisionKeys keys;
+    @Autowired
     MongoTemplate mongo;
 
     @Test
@@ -41,7 +43,7 @@ class DecisionListWithinScopeTest {
         String outOfScope = save(run + "-f", Category.COMPLIANT, DecisionState.APPROVED, "2017-05-08T02:00:00Z");
         InstitutionDirectory.Readable readable = new InstitutionDirectory.Readable(false,
                 Set.of(compliantOld, compliantNew, compliantSameTime, awaiting, banning, run + "-undecided"));
-        assertThat(decisions.repairKeys()).as("decisions stored without their list keys are keyed").isGreaterThanOrEqualTo(6);
+        assertThat(keys.repair()).as("decisions stored without their list keys are keyed").isGreaterThanOrEqualTo(6);
 
         DecisionStore.Page compliantApproved = decisions.list(readable, Category.COMPLIANT, DecisionState.APPROVED, 0,
                 20);
@@ -65,21 +67,21 @@ class DecisionListWithinScopeTest {
     void cls06_aDecisionWhoseListKeyIsBehindIsListedAsItIsOnceRepairedAndAKeyNeverGoesBack() {
         String run = UUID.randomUUID().toString();
         String id = save(run, Category.COMPLIANT, DecisionState.RECORDED, "2017-01-08T02:00:00Z");
-        decisions.repairKeys();
+        keys.repair();
         InstitutionDirectory.Readable readable = new InstitutionDirectory.Readable(false, Set.of(id));
         assertThat(ids(decisions.list(readable, null, DecisionState.RECORDED, 0, 20))).containsExactly(id);
 
         save(run, Category.COMPLIANT, DecisionState.APPROVED, "2017-01-09T02:00:00Z"); // its key write was lost
         assertThat(ids(decisions.list(readable, null, DecisionState.APPROVED, 0, 20))).isEmpty();
-        assertThat(decisions.repairKeys()).isEqualTo(1);
-        assertThat(decisions.repairKeys()).as("nothing left behind").isZero();
+        assertThat(keys.repair()).isEqualTo(1);
+        assertThat(keys.repair()).as("nothing left behind").isZero();
 
         assertThat(ids(decisions.list(readable, null, DecisionState.APPROVED, 0, 20))).containsExactly(id);
         assertThat(ids(decisions.list(readable, null, DecisionState.RECORDED, 0, 20))).isEmpty();
-        assertThat(mongo.findById(id, org.bson.Document.class, DecisionStore.KEYS).get("version"))
+        assertThat(mongo.findById(id, org.bson.Document.class, DecisionKeys.COLLECTION).get("version"))
                 .isEqualTo(2L);
-        assertThat(decisions.histories().get(id)).as("CLS-09 reads the history from the key")
-                .containsExactly(new DecisionStore.Step(Instant.parse("2017-01-09T02:00:00Z"), DecisionState.APPROVED,
+        assertThat(keys.histories().get(id)).as("CLS-09 reads the history from the key")
+                .containsExactly(new DecisionKeys.Step(Instant.parse("2017-01-09T02:00:00Z"), DecisionState.APPROVED,
                         Category.COMPLIANT, false));
     }
 

@@ -1,5 +1,6 @@
 package cn.p2psupervision.platform.registryfeed;
 
+import cn.p2psupervision.platform.mongo.InMemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
