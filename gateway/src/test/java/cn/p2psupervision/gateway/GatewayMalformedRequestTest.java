@@ -3,6 +3,7 @@ package cn.p2psupervision.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
@@ -67,6 +68,19 @@ class GatewayMalformedRequestTest extends RoutedGatewayTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.values("X-Request-Id")).containsExactly("caller-id-1");
+    }
+
+    @Test
+    void auth01_aTokenThatCannotBeCheckedBecauseKeycloaksKeysCannotBeReadIsA503ProblemNotA500() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/registry/institutions")).header("Authorization", "Bearer "
+                        + AnyTokenIsCentral.KEYS_UNAVAILABLE).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        JsonNode problem = assertProblem(response, 503, "service-unavailable");
+        assertThat(problem.get("service").asString()).isEqualTo("keycloak");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(STUB.received()).isZero();
     }
 
     @Test

@@ -2,9 +2,12 @@ package cn.p2psupervision.classification.finding;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.springframework.context.event.EventListener;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,13 +26,25 @@ import cn.p2psupervision.platform.problem.ProblemException;
  * The findings (collection {@value #COLLECTION}): one document per finding holding its current version and every
  * version before it, so that a new version and its history are one atomic write, compare-and-set on the version
  * (CLS-01: findings change only by new versions).
+ *
+ * <p>An institution's findings are read through its list of finding ids (collection {@value #BY_INSTITUTION}, one
+ * document per institution): two lookups by {@code _id}, which MongoDB and the embedded development store alike serve
+ * from the {@code _id} index. A query on {@code institutionId} would do on MongoDB, but the embedded store ignores
+ * non-unique indexes and scanned every finding for it, on every proposal (docs/performance.md). The id is listed
+ * before the finding is inserted, so a crash in between leaves at most an id without a finding, which reads skip.
+ * Findings stored before the list existed are listed once at start ({@link #listExistingFindings}); until then reads
+ * query by {@code institutionId}.
  */
 @Repository
 public class FindingStore {
 
     public static final String COLLECTION = "findings";
+    static final String BY_INSTITUTION = "findings_by_institution";
+    /** The document of {@value #BY_INSTITUTION} that says every finding stored before the lists existed is listed. */
+    static final String LISTED = "_all-listed";
 
     private final MongoTemplate mongo;
+    private volatile boolean listed;
 
     FindingStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -38,6 +53,30 @@ public class FindingStore {
     @EventListener(ApplicationReadyEvent.class)
     void createIndexes() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("institutionId", Sort.Direction.ASC));
+        listExistingFindings();
+    }
+
+    /**
+     * Lists every stored finding under its institution, once (idempotent, so replicas starting together or a start
+     * interrupted midway do no harm), then marks the lists complete.
+     */
+    void listExistingFindings() {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(LISTED)), BY_INSTITUTION)) {
+            listed = true;
+            return;
+        }
+        Query all = new Query();
+        all.fields().include("institutionId");
+        Map<String, List<String>> byInstitution = new HashMap<>();
+        for (Document finding : mongo.find(all, Document.class, COLLECTION)) {
+            byInstitution.computeIfAbsent(finding.getString("institutionId"), id -> new ArrayList<>())
+                    .add(finding.getString("_id"));
+        }
+        byInstitution.forEach((institutionId, ids) -> mongo.upsert(Query.query(Criteria.where("_id").is(institutionId)),
+                new Update().addToSet("findingIds").each(ids.toArray()), BY_INSTITUTION));
+        mongo.upsert(Query.query(Criteria.where("_id").is(LISTED)), new Update().set("institutions",
+                byInstitution.size()), BY_INSTITUTION);
+        listed = true;
     }
 
     /** A finding with all its versions, oldest first; {@code current} is the last. */
@@ -57,9 +96,21 @@ public class FindingStore {
 
     /** The findings of an institution, current versions, by id. */
     public List<Finding> ofInstitution(String institutionId) {
-        Query query = Query.query(Criteria.where("institutionId").is(institutionId)).with(Sort.by("_id"));
+        Criteria which;
+        if (listed) {
+            Document list = mongo.findById(institutionId, Document.class, BY_INSTITUTION);
+            List<String> ids = list == null ? List.of() : list.getList("findingIds", String.class, List.of());
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            which = Criteria.where("_id").in(ids);
+        } else {
+            which = Criteria.where("institutionId").is(institutionId);
+        }
+        Query query = Query.query(which).with(Sort.by("_id"));
         query.fields().include("institutionId").include("version").include("current");
-        return mongo.find(query, StoredFinding.class, COLLECTION).stream().map(StoredFinding::current).toList();
+        return mongo.find(query, StoredFinding.class, COLLECTION).stream()
+                .filter(stored -> institutionId.equals(stored.institutionId())).map(StoredFinding::current).toList();
     }
 
     /** The current versions of the findings of these institutions (statistics), one pass. */
@@ -75,6 +126,8 @@ public class FindingStore {
     }
 
     void insert(Finding first) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(first.institutionId())),
+                new Update().addToSet("findingIds", first.id()), BY_INSTITUTION);
         try {
             mongo.insert(new StoredFinding(first.id(), first.institutionId(), first.version(), first, List.of(first)),
                     COLLECTION);

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
@@ -110,6 +111,7 @@ public class ReactiveSecurityAutoConfiguration {
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(PlatformJwt.authenticationConverter())))
                         .authenticationEntryPoint(problems)
+                        .authenticationFailureHandler(keysUnavailableToo(problems))
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
@@ -151,4 +153,13 @@ public class ReactiveSecurityAutoConfiguration {
         }
     }
 
+
+    /** Every failed token to the problem handlers, a token that could not be checked (503) included, never a 500. */
+    private static ServerAuthenticationEntryPointFailureHandler keysUnavailableToo(
+            ReactiveProblemSecurityHandlers problems) {
+        ServerAuthenticationEntryPointFailureHandler failures =
+                new ServerAuthenticationEntryPointFailureHandler(problems);
+        failures.setRethrowAuthenticationServiceException(false);
+        return failures;
+    }
 }

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -17,8 +19,16 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import cn.p2psupervision.platform.problem.ProblemType;
 import cn.p2psupervision.platform.problem.Problems;
 
-/** 401 and 403 as problem details, keeping the {@code WWW-Authenticate} header of RFC 6750. */
+/**
+ * 401 and 403 as problem details, keeping the {@code WWW-Authenticate} header of RFC 6750; and a 503 naming
+ * {@value #IDENTITY_PROVIDER} when a token could not be checked at all because the realm's signing keys could not be
+ * fetched (an {@link AuthenticationServiceException}: Keycloak down or too slow), which Spring Security would otherwise
+ * rethrow as a 500.
+ */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    /** The dependency the 503 names. */
+    static final String IDENTITY_PROVIDER = "keycloak";
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
@@ -26,6 +36,14 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
+        if (authException instanceof AuthenticationServiceException) {
+            response.setHeader("Retry-After", "5");
+            ProblemDetail problem = Problems.of(ProblemType.SERVICE_UNAVAILABLE, IDENTITY_PROVIDER
+                    + " is unavailable: the token could not be checked; try again shortly");
+            problem.setProperty("service", IDENTITY_PROVIDER);
+            write(response, problem);
+            return;
+        }
         bearerEntryPoint.commence(request, response, authException);
         write(response, ProblemType.UNAUTHENTICATED,
                 request.getHeader("Authorization") == null
@@ -42,9 +60,13 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     }
 
     private static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
-        response.setStatus(type.status().value());
+        write(response, Problems.of(type, detail));
+    }
+
+    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(Problems.toJson(Problems.of(type, detail)));
+        response.getWriter().write(Problems.toJson(problem));
     }
 }
