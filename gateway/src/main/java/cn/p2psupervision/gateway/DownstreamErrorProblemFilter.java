@@ -38,6 +38,12 @@ class DownstreamErrorProblemFilter implements GlobalFilter, Ordered {
 
     /** Route metadata key naming the service a route leads to, e.g. {@code registry-service}. */
     static final String SERVICE_METADATA = "service";
+    /**
+     * Route metadata key: {@value #ERROR_PAGES_PASS_THROUGH} leaves that route's error answers untouched (the portal's
+     * HTML error pages, written for people, not for API clients).
+     */
+    static final String ERROR_PAGES_METADATA = "error-pages";
+    static final String ERROR_PAGES_PASS_THROUGH = "pass-through";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -78,7 +84,13 @@ class DownstreamErrorProblemFilter implements GlobalFilter, Ordered {
 
         private boolean isErrorWithoutJson() {
             HttpStatusCode status = getStatusCode();
-            return status != null && status.isError() && !isJson();
+            return status != null && status.isError() && !isJson() && !passesErrorPagesThrough();
+        }
+
+        private boolean passesErrorPagesThrough() {
+            Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
+            return route != null
+                    && ERROR_PAGES_PASS_THROUGH.equals(route.getMetadata().get(ERROR_PAGES_METADATA));
         }
 
         private boolean isJson() {

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real gateway on a random port, every route pointed at {@link StubService}. It runs with the production
+ * The real gateway on a random port, every route (the portal's too) pointed at {@link StubService}. It runs with the production
  * routes, breakers and bulkheads, except where a test needs a failure sooner: the HTTP client's response timeout is
  * 3 s (registry's time limiter 4 s), the incident service's time limiter 1.5 s (below that timeout, so that the
  * limiter fires first there) and the classification service's bulkhead 2 calls. Any bearer token is accepted as a central regulator's; the services'
@@ -60,7 +60,8 @@ abstract class RoutedGatewayTest {
 
     @DynamicPropertySource
     static void routeToStub(DynamicPropertyRegistry registry) {
-        for (String service : List.of("REGISTRY_URL", "CLASSIFICATION_URL", "ACCEPTANCE_URL", "INCIDENT_URL")) {
+        for (String service : List.of("REGISTRY_URL", "CLASSIFICATION_URL", "ACCEPTANCE_URL", "INCIDENT_URL",
+                "PORTAL_SERVICE_URL")) {
             registry.add(service, STUB::url);
         }
     }

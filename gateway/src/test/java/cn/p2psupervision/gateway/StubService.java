@@ -25,10 +25,12 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code …/sleep/{ms}}: 200 JSON after that many milliseconds;</li>
  * <li>{@code …/status/{code}}: that status with a problem body, as a service answers its errors;</li>
  * <li>a raw {@code [} in the query: Tomcat's HTML 400 page, Java exception name included;</li>
+ * <li>{@code …/html-status/{code}}: that status with an HTML page, as the portal answers its error pages;</li>
  * <li>{@code …/imports}: 202 JSON once the whole body is read;</li>
  * <li>anything else: 200 JSON at once.</li>
  * </ul>
- * It counts the requests it received, the most it had in progress at once, and the request body bytes it has read
+ * Every answer carries the {@code Host} the request came with in {@code X-Stub-Host}. It counts the requests it
+ * received, the most it had in progress at once, and the request body bytes it has read
  * (as they arrive).
  */
 final class StubService {
@@ -104,10 +106,11 @@ final class StubService {
             if (requestId != null) {
                 exchange.getResponseHeaders().set("X-Request-Id", requestId);
             }
+            exchange.getResponseHeaders().set("X-Stub-Host", String.valueOf(exchange.getRequestHeaders().getFirst("Host")));
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
             String[] segments = path.split("/");
-            String last = segments[segments.length - 1];
+            String last = segments.length > 0 ? segments[segments.length - 1] : "";
             String beforeLast = segments.length > 1 ? segments[segments.length - 2] : "";
             if (query != null && query.contains("[")) {
                 respond(exchange, 400, "text/html;charset=utf-8", tomcatErrorPage());
@@ -124,6 +127,9 @@ final class StubService {
             } else if ("sleep".equals(beforeLast)) {
                 pause(Long.parseLong(last));
                 respond(exchange, 200, "application/json", "{\"ok\":true}");
+            } else if ("html-status".equals(beforeLast)) {
+                respond(exchange, Integer.parseInt(last), "text/html;charset=utf-8",
+                        "<!doctype html><html lang=\"zh-CN\"><body><h1>未找到</h1></body></html>");
             } else if ("status".equals(beforeLast)) {
                 int status = Integer.parseInt(last);
                 respond(exchange, status, "application/problem+json", "{\"type\":\"urn:p2p-supervision:problem:stub\","

@@ -22,6 +22,7 @@ public final class PlatformUnderTest implements BeforeAllCallback {
 
     public static final int GATEWAY_PORT = 18080;
     public static final int KEYCLOAK_PORT = 18180;
+    public static final int PORTAL_PORT = 18085;
     public static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "registry", 18081, "classification", 18082, "acceptance", 18083, "incident", 18084);
     public static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
@@ -63,6 +64,7 @@ public final class PlatformUnderTest implements BeforeAllCallback {
         env.put("CLASSIFICATION_PORT", String.valueOf(SERVICE_PORTS.get("classification")));
         env.put("ACCEPTANCE_PORT", String.valueOf(SERVICE_PORTS.get("acceptance")));
         env.put("INCIDENT_PORT", String.valueOf(SERVICE_PORTS.get("incident")));
+        env.put("PORTAL_PORT", String.valueOf(PORTAL_PORT));
         env.remove("KEYCLOAK_URL");
         env.put("PLATFORM_RUN_DIR", RUN_DIR.toString());
         env.put("PLATFORM_DATA_DIR", RUN_DIR.resolve("data").toString());

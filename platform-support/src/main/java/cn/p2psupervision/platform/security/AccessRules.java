@@ -21,6 +21,12 @@ public final class AccessRules {
     /** Everything else under the API: the regulators, central and provincial. */
     public static final String API_PATHS = "/api/**";
 
+    /**
+     * Never let through as a page of the portal ({@code platform.security.pass-through-paths}): the actuator's other
+     * endpoints and the gateway's breaker fallbacks, which only the gateway itself forwards to.
+     */
+    public static final String[] NEVER_PASSED_THROUGH = {"/actuator/**", "/fallback/**"};
+
     public static final String[] ME_ROLES = {
             PlatformRole.CENTRAL_REGULATOR.roleName(), PlatformRole.PROVINCIAL_OFFICER.roleName(),
             PlatformRole.PROVINCIAL_HEAD.roleName(), PlatformRole.AGENCY_PARTNER.roleName()};

@@ -1,6 +1,7 @@
 package cn.p2psupervision.platform.security.reactive;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -84,18 +85,28 @@ public class ReactiveSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
-    SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+    SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                                          PlatformSecurityProperties properties) {
         ReactiveProblemSecurityHandlers problems = new ReactiveProblemSecurityHandlers();
+        List<String> passThrough = properties.passThroughPaths();
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // no logout of its own (a stateless resource server): POST /logout is the portal's
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.disable())
-                .authorizeExchange(auth -> auth
-                        .pathMatchers(AccessRules.PUBLIC_PATHS).permitAll()
-                        .pathMatchers(AccessRules.INTERNAL_PATHS).denyAll()
-                        .pathMatchers(AccessRules.ME_PATHS).hasAnyRole(AccessRules.ME_ROLES)
-                        .pathMatchers(AccessRules.API_PATHS).authenticated()
-                        .anyExchange().denyAll())
+                .authorizeExchange(auth -> {
+                    auth.pathMatchers(AccessRules.PUBLIC_PATHS).permitAll()
+                            .pathMatchers(AccessRules.INTERNAL_PATHS).denyAll()
+                            .pathMatchers(AccessRules.ME_PATHS).hasAnyRole(AccessRules.ME_ROLES)
+                            .pathMatchers(AccessRules.API_PATHS).authenticated();
+                    if (!passThrough.isEmpty()) {
+                        // the portal's pages: the portal asks for its own login (it is no resource server)
+                        auth.pathMatchers(AccessRules.NEVER_PASSED_THROUGH).denyAll()
+                                .pathMatchers(passThrough.toArray(String[]::new)).permitAll();
+                    }
+                    auth.anyExchange().denyAll();
+                })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtDecoder(decoder)
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(PlatformJwt.authenticationConverter())))

@@ -1,0 +1,90 @@
+package cn.p2psupervision.portal.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every refusal of the API as a sentence a regulator reads (in the page's language), chosen by the problem's stable
+ * {@code type} (docs/api.md, "Errors"), else by its status: the rule a 422 names, the fields a 400 refuses, the
+ * service a 503 could not reach, the request id to quote for a failure.
+ */
+@Component
+public class ProblemMessages {
+
+    /** The problem types that have a message of their own ({@code problem.<slug>} in the messages files). */
+    static final Set<String> KNOWN = Set.of("validation-failed", "malformed-request", "unauthenticated", "forbidden",
+            "not-found", "conflict", "stale-version", "version-required", "payload-too-large", "rule-violation",
+            "idempotency-key-reused", "too-many-requests", "service-unavailable", "gateway-timeout", "service-error",
+            "internal-error");
+
+    private final MessageSource messages;
+
+    public ProblemMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The message's lines: the main sentence first, then what the problem adds (refused fields, request id). */
+    public List<String> describe(ApiProblem problem, Locale locale) {
+        List<String> lines = new ArrayList<>();
+        String slug = slugOf(problem);
+        String service = problem.service() == null ? null
+                : messages.getMessage("service." + problem.service(), null, problem.service(), locale);
+        Object[] arguments = {problem.rule(), service, problem.retryAfter(), problem.detail()};
+        lines.add(messages.getMessage(keyOf(slug, arguments), arguments, locale));
+        for (ApiProblem.FieldError error : problem.errors()) {
+            lines.add(messages.getMessage("problem.field", new Object[] {error.field(), error.message()}, locale));
+        }
+        if (problem.requestId() != null && problem.status() >= 500) {
+            lines.add(messages.getMessage("problem.requestId", new Object[] {problem.requestId()}, locale));
+        }
+        return lines;
+    }
+
+    /**
+     * {@code problem.<slug>}; {@code problem.<slug>.unnamed} when the problem lacks what that message names (the rule,
+     * the service, the seconds to wait); {@code problem.rule-violation.detail} for a rule refusal that says why.
+     */
+    static String keyOf(String slug, Object[] arguments) {
+        int named = switch (slug) {
+            case "rule-violation" -> 0;
+            case "service-unavailable", "gateway-timeout", "service-error" -> 1;
+            case "too-many-requests" -> 2;
+            default -> -1;
+        };
+        if (named >= 0 && arguments[named] == null) {
+            return "problem." + slug + ".unnamed";
+        }
+        if ("rule-violation".equals(slug) && arguments[3] != null) {
+            return "problem.rule-violation.detail";
+        }
+        return "problem." + slug;
+    }
+
+    /** The message key's slug: the problem's own when known, else one for its status. */
+    static String slugOf(ApiProblem problem) {
+        String slug = problem.slug();
+        if (slug != null && KNOWN.contains(slug)) {
+            return slug;
+        }
+        return switch (problem.status()) {
+            case 400 -> "validation-failed";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404, 410 -> "not-found";
+            case 409 -> "conflict";
+            case 412 -> "stale-version";
+            case 413 -> "payload-too-large";
+            case 422 -> "rule-violation";
+            case 428 -> "version-required";
+            case 429 -> "too-many-requests";
+            case 503 -> "service-unavailable";
+            case 504 -> "gateway-timeout";
+            default -> problem.status() >= 500 ? "service-error" : "generic";
+        };
+    }
+}

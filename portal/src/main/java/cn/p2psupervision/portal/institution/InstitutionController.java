@@ -1,0 +1,49 @@
+package cn.p2psupervision.portal.institution;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The institution list with its filters, and an institution's file (一户一档), read-only. What a user may see is the
+ * registry's decision (AUTH-02/03): a file outside the user's scope is the registry's 404, shown as "not found or no
+ * access" like an absent one.
+ */
+@Controller
+class InstitutionController {
+
+    /** The statuses the list filters by (REG-08), in the registry's order. */
+    static final List<String> STATUSES = List.of("OPERATING", "SUSPENDED", "LOST_CONTACT", "ABSCONDED", "EXITED",
+            "TRANSFORMED", "BANNED", "FILED");
+    static final List<String> PROVINCES = List.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33",
+            "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63",
+            "64", "65");
+
+    private final RegistryApi registry;
+
+    InstitutionController(RegistryApi registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/institutions")
+    String list(@RequestParam(required = false) String province, @RequestParam(required = false) String status,
+                @RequestParam(required = false) Boolean crossRegion, @RequestParam(required = false) String namePrefix,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        InstitutionQuery query = new InstitutionQuery(province, status, crossRegion, namePrefix, page);
+        model.addAttribute("query", query);
+        model.addAttribute("institutions", registry.list(query));
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("provinces", PROVINCES);
+        return "institutions";
+    }
+
+    @GetMapping("/institutions/{id}")
+    String file(@PathVariable String id, Model model) {
+        model.addAttribute("file", registry.file(id));
+        return "institution";
+    }
+}

@@ -1,0 +1,35 @@
+package cn.p2psupervision.portal.workqueue;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The classification's decisions as the work queue reads them ({@code GET /api/v1/classification/decisions}). */
+public final class Decisions {
+
+    private Decisions() {
+    }
+
+    /** An institution's current decision. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(String institutionId, String registeredProvince, long version, Decision decision, Instant updatedAt) {
+    }
+
+    /** CLS-07: the category recorded, against the platform's proposal; {@code RECORDED} waits for a head (AUTH-04). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Decision(int round, long version, String state, String category, Proposal proposal, String reason,
+                    Actor recordedBy, Instant recordedAt, Actor approvedBy, Instant approvedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Proposal(String category) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Actor(String username, String province, String agency) {
+    }
+
+    /** A decision awaiting approval with the name of its institution, as the queue shows it. */
+    public record Awaiting(Entry entry, String institutionName, String creditCode) {
+    }
+}

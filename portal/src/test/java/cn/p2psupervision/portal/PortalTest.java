@@ -1,0 +1,72 @@
+package cn.p2psupervision.portal;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.p2psupervision.portal.dashboard.StatisticsApi;
+import cn.p2psupervision.portal.institution.RegistryApi;
+import cn.p2psupervision.portal.publicsite.PublicApi;
+import cn.p2psupervision.portal.security.KeycloakRegistration;
+import cn.p2psupervision.portal.workqueue.ClassificationApi;
+
+/**
+ * The whole portal (security, pages, messages) in one application context with MockMvc; the API behind the gateway
+ * is replaced by mocks of the portal's API clients. Subclasses share the context.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class PortalTest {
+
+    /** The logged-in test users' access token (Spring Security's test default); it must never appear in a page. */
+    public static final String ACCESS_TOKEN = "access-token";
+
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected PortalProperties properties;
+    @MockitoBean
+    protected RegistryApi registry;
+    @MockitoBean
+    protected StatisticsApi statistics;
+    @MockitoBean
+    protected ClassificationApi classification;
+    @MockitoBean
+    protected PublicApi publicApi;
+
+    /** Logged in as the realm's {@code central} user. */
+    protected OidcLoginRequestPostProcessor central() {
+        return user("central", null, "central-regulator");
+    }
+
+    /** Logged in as an officer of a province, e.g. {@code gd-officer} of 44. */
+    protected OidcLoginRequestPostProcessor officer(String username, String province) {
+        return user(username, province, "provincial-officer");
+    }
+
+    protected OidcLoginRequestPostProcessor head(String username, String province) {
+        return user(username, province, "provincial-head", "provincial-officer");
+    }
+
+    protected OidcLoginRequestPostProcessor user(String username, String province, String... roles) {
+        return oidcLogin()
+                .clientRegistration(KeycloakRegistration.of(properties))
+                .idToken(token -> {
+                    token.claim("preferred_username", username).subject("id-" + username);
+                    if (province != null) {
+                        token.claim("province", province);
+                    }
+                })
+                .authorities(Stream.of(roles).map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                        .toArray(GrantedAuthority[]::new));
+    }
+}

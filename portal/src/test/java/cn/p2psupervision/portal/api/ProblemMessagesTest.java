@@ -1,0 +1,76 @@
+package cn.p2psupervision.portal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import cn.p2psupervision.portal.web.WebConfiguration;
+
+/** Every refusal of the API reads as a sentence, in the page's language, by its problem type (docs/api.md). */
+class ProblemMessagesTest {
+
+    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private final ProblemMessages messages = new ProblemMessages(WebConfiguration.portalMessages());
+
+    @Test
+    void auth02_notFoundAndOutOfScopeReadTheSame() {
+        assertThat(messages.describe(problem("not-found", 404), CHINESE)).containsExactly("未找到该记录，或您无权查看。");
+        assertThat(messages.describe(ApiProblem.ofStatus(404), CHINESE)).containsExactly("未找到该记录，或您无权查看。");
+    }
+
+    @Test
+    void aRuleRefusalNamesTheRuleAndWhy() {
+        ApiProblem refused = new ApiProblem("urn:p2p-supervision:problem:rule-violation", "A regulatory rule refuses this",
+                422, "the notice has not run 14 full days", "ACC-08", null, "r-1", List.of(), null, null);
+
+        assertThat(messages.describe(refused, CHINESE))
+                .containsExactly("该操作不符合监管规则 ACC-08：the notice has not run 14 full days");
+        assertThat(messages.describe(new ApiProblem(refused.type(), null, 422, null, "ACC-08", null, null, null, null,
+                null), CHINESE)).containsExactly("该操作不符合监管规则 ACC-08。");
+    }
+
+    @Test
+    void aValidationRefusalListsEachField() {
+        ApiProblem refused = new ApiProblem("urn:p2p-supervision:problem:validation-failed", "The request is not valid",
+                400, "2 errors", null, null, "r-2", List.of(new ApiProblem.FieldError("size", "must be at most 200"),
+                new ApiProblem.FieldError("asOf", "is not a month yyyy-MM")), null, null);
+
+        assertThat(messages.describe(refused, CHINESE)).containsExactly("提交的内容不符合要求。",
+                "“size”：must be at most 200", "“asOf”：is not a month yyyy-MM");
+    }
+
+    @Test
+    void aServiceDownNamesTheServiceInWordsAndTheRequestIdToQuote() {
+        ApiProblem down = new ApiProblem("urn:p2p-supervision:problem:service-unavailable", "A service is unavailable",
+                503, "registry-service is unavailable", null, "registry-service", "req-42", List.of(), null, null);
+
+        assertThat(messages.describe(down, CHINESE))
+                .containsExactly("一户一档（机构档案）服务暂时无法访问，请稍后再试。", "如需协助，请提供请求编号 req-42。");
+        assertThat(messages.describe(down, Locale.ENGLISH)).first()
+                .isEqualTo("The institution registry service cannot be reached right now; please try again later.");
+    }
+
+    @Test
+    void theRestByTheirTypeOrElseTheirStatus() {
+        assertThat(messages.describe(problem("forbidden", 403), CHINESE)).containsExactly("您的角色无权进行此操作。");
+        assertThat(messages.describe(problem("stale-version", 412), CHINESE))
+                .containsExactly("该记录已被他人修改，请刷新后重新操作。");
+        assertThat(messages.describe(problem("conflict", 409), CHINESE)).containsExactly("该操作与记录的当前状态冲突。");
+        assertThat(messages.describe(new ApiProblem("urn:p2p-supervision:problem:too-many-requests", null, 429, null,
+                "ACC-10", null, null, null, 60L, null), CHINESE)).containsExactly("操作过于频繁，请 60 秒后再试。");
+        assertThat(messages.describe(problem("gateway-timeout", 504), CHINESE))
+                .containsExactly("平台服务未能及时响应，请稍后再试。");
+        assertThat(messages.describe(problem("something-new", 409), CHINESE)).containsExactly("该操作与记录的当前状态冲突。");
+        assertThat(messages.describe(ApiProblem.ofStatus(418), CHINESE)).containsExactly("请求未能完成。");
+        assertThat(messages.describe(ApiProblem.ofStatus(500), CHINESE)).containsExactly("平台处理请求时出错，请稍后再试。");
+    }
+
+    private static ApiProblem problem(String slug, int status) {
+        return new ApiProblem("urn:p2p-supervision:problem:" + slug, "title", status, "detail", null, null, null,
+                List.of(), null, null);
+    }
+}

@@ -1,0 +1,207 @@
+package cn.p2psupervision.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The portal in a real browser (Playwright driving Debian's Chromium) against the real platform, logging in through
+ * the real Keycloak login form at the gateway's address. Each test saves screenshots under
+ * {@code target/screenshots/}.
+ */
+@ExtendWith(PlatformUnderTest.class)
+class PortalBrowserSystemIT {
+
+    private static final String PORTAL = PlatformUnderTest.GATEWAY;
+    private static final String API = PlatformUnderTest.GATEWAY + "/api/v1/registry";
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+    /** Registered in Zhejiang with no business place elsewhere: Guangdong may never see it. */
+    private static Institution zhejiangOnly;
+    /** Registered in Guangdong. */
+    private static Institution guangdong;
+
+    private BrowserContext context;
+    private Page page;
+
+    record Institution(String id, String creditCode, String name) {
+    }
+
+    @BeforeAll
+    static void launchTheBrowserAndRegisterInstitutions() {
+        zhejiangOnly = register("zj-officer", "33", "门户测试浙江独有");
+        guangdong = register("gd-officer", "44", "门户测试广东");
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newBrowserContext() {
+        // a fresh context: no cookies, as a new browser; its own language is English, the portal's is Chinese
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale("en-US"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowserContext() {
+        context.close();
+    }
+
+    @Test
+    void auth03_centralLogsInThroughKeycloakAndSeesTheNationalDashboardWithNumbers() {
+        logIn("central");
+
+        page.waitForURL(PORTAL + "/dashboard");
+        assertThat(page.locator("h1").innerText()).isEqualTo("全国概览");
+        JsonNode statistics = Http.get(API + "/statistics", Keycloak.userToken("central")).json();
+        long national = statistics.get("national").get("institutions").asLong();
+        assertThat(national).isGreaterThanOrEqualTo(2);
+        assertThat(page.locator("[data-testid=national-institutions]").innerText()).isEqualTo(grouped(national));
+        assertThat(page.locator("[data-testid=province-table] tr[data-province='33']").innerText()).contains("浙江");
+        page.locator("#province-chart").waitFor();
+        screenshot("central-dashboard");
+
+        page.locator("[data-testid=province-table] tr[data-province='33'] td a").first().click();
+        page.waitForURL(url -> url.startsWith(PORTAL + "/institutions?province=33"));
+        assertThat(page.locator("[data-testid=institution-table]").innerText()).contains("浙江");
+        screenshot("central-institutions-zhejiang");
+
+        page.navigate(PORTAL + "/dashboard?lang=en");
+        assertThat(page.locator("h1").innerText()).isEqualTo("National overview");
+        screenshot("central-dashboard-english");
+    }
+
+    @Test
+    void auth02_aGuangdongOfficerSeesTheWorkQueueAndNeverAZhejiangOnlyFile() {
+        logIn("gd-officer");
+
+        page.waitForURL(PORTAL + "/work");
+        assertThat(page.locator("h1").innerText()).isEqualTo("工作台");
+        assertThat(page.locator("main").innerText()).contains("广东网贷整治办", "待负责同志审批的分类处置决定",
+                "本省登记注册的机构");
+        screenshot("gd-officer-work-queue");
+
+        Response own = page.navigate(PORTAL + "/institutions/" + guangdong.id());
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(page.locator("[data-testid=institution-name]").innerText()).isEqualTo(guangdong.name());
+        screenshot("gd-officer-own-file");
+
+        Response foreign = page.navigate(PORTAL + "/institutions/" + zhejiangOnly.id());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(page.locator("[data-testid=error-message]").innerText()).isEqualTo("未找到该记录，或您无权查看。");
+        assertThat(page.content()).doesNotContain(zhejiangOnly.name(), zhejiangOnly.creditCode(), "Exception");
+        Response byCode = page.navigate(PORTAL + "/institutions/" + zhejiangOnly.creditCode());
+        assertThat(byCode.status()).isEqualTo(404);
+        assertThat(page.content()).doesNotContain(zhejiangOnly.name());
+        screenshot("gd-officer-zhejiang-only-file");
+
+        page.navigate(PORTAL + "/institutions?namePrefix=" + zhejiangOnly.name());
+        assertThat(page.locator("main").innerText()).contains("没有符合条件的机构。").doesNotContain(zhejiangOnly.name());
+    }
+
+    @Test
+    void auth06_thePublicNoticesOpenWithoutLogin() {
+        Response response = page.navigate(PORTAL + "/public/notices");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(page.url()).isEqualTo(PORTAL + "/public/notices");
+        assertThat(page.locator("h1").innerText()).isEqualTo("整改验收公示");
+        JsonNode notices = Http.get(PORTAL + "/api/v1/public/notices", null).json();
+        if (notices.get("totalElements").asLong() > 0) {
+            assertThat(page.locator("[data-testid=notice-table]").innerText())
+                    .contains(notices.get("content").get(0).get("creditCode").asString());
+        } else {
+            assertThat(page.locator("[data-testid=empty]").innerText()).isEqualTo("目前没有正在公示的机构。");
+        }
+        screenshot("public-notices");
+
+        page.navigate(PORTAL + "/public/filed");
+        assertThat(page.locator("h1").innerText()).isEqualTo("备案登记机构");
+        screenshot("public-filed");
+    }
+
+    @Test
+    void auth01_logoutEndsTheSessionAndTheKeycloakSession() {
+        logIn("zj-officer");
+        page.waitForURL(PORTAL + "/work");
+
+        page.locator("form[action='/logout'] button").click();
+        page.waitForURL(PORTAL + "/");
+        assertThat(page.locator("[data-testid=login]").isVisible()).isTrue();
+        screenshot("after-logout");
+
+        page.navigate(PORTAL + "/work");
+        page.waitForURL(url -> url.startsWith(PlatformUnderTest.KEYCLOAK + "/realms/p2p-supervision/protocol/openid-connect/auth"));
+        assertThat(page.locator("#username").isVisible()).as("Keycloak asks for the password again").isTrue();
+        screenshot("login-form-after-logout");
+    }
+
+    /** From the portal's landing page through Keycloak's own login form, back to the portal. */
+    private void logIn(String username) {
+        page.navigate(PORTAL + "/");
+        page.locator("[data-testid=login]").click();
+        page.waitForURL(url -> url.startsWith(PlatformUnderTest.KEYCLOAK + "/realms/p2p-supervision/"));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("demo");
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(PORTAL + "/") && !url.contains("/login/oauth2/"));
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    private static String grouped(long number) {
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(number);
+    }
+
+    private static Institution register(String user, String province, String namePrefix) {
+        String code = RegistryScopeSystemIT.creditCode();
+        String name = namePrefix + code.substring(10);
+        String body = """
+                {"creditCode":"%s","registeredProvince":"%s","name":"%s","registeredCapital":"50000000.00",
+                 "establishedOn":"2014-03-01","lendingStartedOn":"2014-06-01","source":"BUSINESS_REGISTRATION",
+                 "legalRepresentative":{"name":"张三","idNumber":"330106198001011234"}}
+                """.formatted(code, province, name);
+        Http.Response created = Http.postJson(API + "/institutions", Keycloak.userToken(user), body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new Institution(created.json().get("id").asString(), code, name);
+    }
+}
