@@ -1,5 +1,6 @@
 package cn.p2psupervision.platform.agency;
 
+import cn.p2psupervision.platform.mongo.InMemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -24,7 +25,7 @@ import cn.p2psupervision.platform.registryfeed.InstitutionReferences;
  */
 class AgencyRequestAutoConfigurationTest {
 
-    private final EmbeddedStore store = new EmbeddedStore();
+    private final InMemoryStore store = new InMemoryStore();
     private final Clock clock = Clock.systemUTC();
 
     private final WebApplicationContextRunner web = new WebApplicationContextRunner()

@@ -1,5 +1,6 @@
 package cn.p2psupervision.platform.agency;
 
+import cn.p2psupervision.platform.mongo.InMemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +49,7 @@ class AgencyRequestServiceTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2017-06-10T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     static final LocalDate TODAY = LocalDate.of(2017, 6, 10);
 
-    EmbeddedStore store;
+    InMemoryStore store;
     AgencyRequestStore requests;
     AgencyRequestDelivery delivery;
     AuditTrail audit;
@@ -56,7 +57,7 @@ class AgencyRequestServiceTest {
 
     @BeforeEach
     void start() {
-        store = new EmbeddedStore();
+        store = new InMemoryStore();
         InstitutionReferences references = new InstitutionReferences(store.mongo);
         references.apply(List.of(institution("zj-1", "33", "44"), institution("gd-1", "44"),
                 institution("bj-1", "11", "31")));
