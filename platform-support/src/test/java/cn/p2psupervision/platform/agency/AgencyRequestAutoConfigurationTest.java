@@ -1,6 +1,5 @@
 package cn.p2psupervision.platform.agency;
 
-import cn.p2psupervision.platform.mongo.InMemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -15,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.idempotency.IdempotencyKeys;
+import cn.p2psupervision.platform.mongo.InMemoryStore;
 import cn.p2psupervision.platform.outbox.OutboxDelivery;
 import cn.p2psupervision.platform.registryfeed.InstitutionDirectory;
 import cn.p2psupervision.platform.registryfeed.InstitutionReferences;

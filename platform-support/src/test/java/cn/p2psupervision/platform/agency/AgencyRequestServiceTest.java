@@ -1,6 +1,5 @@
 package cn.p2psupervision.platform.agency;
 
-import cn.p2psupervision.platform.mongo.InMemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +19,7 @@ import cn.p2psupervision.platform.audit.AuditEntry;
 import cn.p2psupervision.platform.audit.AuditTrail;
 import cn.p2psupervision.platform.idempotency.IdempotencyKeys;
 import cn.p2psupervision.platform.idempotency.RequestIdentity;
+import cn.p2psupervision.platform.mongo.InMemoryStore;
 import cn.p2psupervision.platform.outbox.OutboxDelivery;
 import cn.p2psupervision.platform.problem.InvalidInputException;
 import cn.p2psupervision.platform.problem.ProblemException;

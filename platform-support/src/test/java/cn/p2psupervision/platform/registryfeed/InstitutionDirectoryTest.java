@@ -1,6 +1,5 @@
 package cn.p2psupervision.platform.registryfeed;
 
-import cn.p2psupervision.platform.mongo.InMemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import cn.p2psupervision.platform.mongo.InMemoryStore;
 import cn.p2psupervision.platform.security.Access;
 import cn.p2psupervision.platform.security.Caller;
 import cn.p2psupervision.platform.security.PlatformRole;

@@ -1,6 +1,5 @@
 package cn.p2psupervision.platform.registryfeed;
 
-import cn.p2psupervision.platform.mongo.InMemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -11,6 +10,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import cn.p2psupervision.platform.mongo.InMemoryStore;
 
 /**
  * The projection applies the registry's references idempotently by version (issue 7): the feed delivers at least once,
