@@ -10,6 +10,8 @@ import feign.FeignException;
 import feign.RetryableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import tools.jackson.core.JacksonException;
@@ -33,6 +35,15 @@ final class RegistryCalls {
     private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
 
     private RegistryCalls() {
+    }
+
+    /**
+     * The retry named {@code name}, as configured ({@code resilience4j.retry.instances.<name>}, else the default), that
+     * retries only what is worth it ({@link RegistryFeed#worthRetrying}).
+     */
+    static Retry retry(RetryRegistry retries, String name) {
+        RetryConfig configured = retries.getConfiguration(name).orElseGet(retries::getDefaultConfig);
+        return retries.retry(name, RetryConfig.from(configured).retryOnException(RegistryFeed::worthRetrying).build());
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import feign.FeignException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
@@ -31,9 +30,7 @@ public class RegistryFeed {
     RegistryFeed(RegistryFeedClient client, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries) {
         this.client = client;
         this.breaker = breakers.create(NAME);
-        RetryConfig configured = retries.getConfiguration(NAME).orElseGet(retries::getDefaultConfig);
-        this.retry = retries.retry(NAME, RetryConfig.from(configured).retryOnException(RegistryFeed::worthRetrying)
-                .build());
+        this.retry = RegistryCalls.retry(retries, NAME);
     }
 
     RegistryFeedClient.ReferencePage reference(String after, int limit) {

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +40,7 @@ public class RegistryFigures {
     RegistryFigures(RegistryFiguresClient client, CircuitBreakerFactory<?, ?> breakers, RetryRegistry retries) {
         this.client = client;
         this.breaker = breakers.create(NAME);
-        RetryConfig configured = retries.getConfiguration(NAME).orElseGet(retries::getDefaultConfig);
-        this.retry = retries.retry(NAME, RetryConfig.from(configured).retryOnException(RegistryFeed::worthRetrying)
-                .build());
+        this.retry = RegistryCalls.retry(retries, NAME);
     }
 
     /**
