@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -28,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The portal in a real browser (Playwright driving Debian's Chromium) against the real platform, logging in through
  * the real Keycloak login form at the gateway's address. Each test saves screenshots under
- * {@code target/screenshots/}.
+ * {@code target/screenshots/}, and every portal page it shows passes axe-core's WCAG 2 A/AA rules without a serious or
+ * critical violation.
  */
 @ExtendWith(PlatformUnderTest.class)
 class PortalBrowserSystemIT {
@@ -170,7 +174,7 @@ class PortalBrowserSystemIT {
         page.navigate(PORTAL + "/work");
         page.waitForURL(url -> url.startsWith(PlatformUnderTest.KEYCLOAK + "/realms/p2p-supervision/protocol/openid-connect/auth"));
         assertThat(page.locator("#username").isVisible()).as("Keycloak asks for the password again").isTrue();
-        screenshot("login-form-after-logout");
+        keycloakScreenshot("login-form-after-logout");
     }
 
     /** From the portal's landing page through Keycloak's own login form, back to the portal. */
@@ -184,8 +188,30 @@ class PortalBrowserSystemIT {
         page.waitForURL(url -> url.startsWith(PORTAL + "/") && !url.contains("/login/oauth2/"));
     }
 
+    /** A screenshot of a portal page, which must pass the accessibility check. */
     private void screenshot(String name) {
+        keycloakScreenshot(name);
+        assertAccessible(name);
+    }
+
+    /** A screenshot of Keycloak's own page (its theme is Keycloak's, not checked here). */
+    private void keycloakScreenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** axe-core in the page: no serious or critical violation of the WCAG 2.0/2.1 A and AA rules. */
+    private void assertAccessible(String name) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze();
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(PortalBrowserSystemIT::describe).toList();
+        assertThat(serious).as("accessibility of " + name + " (" + page.url() + ")").isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).limit(5).toList();
     }
 
     private static String grouped(long number) {
