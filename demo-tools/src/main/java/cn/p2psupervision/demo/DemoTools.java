@@ -139,6 +139,13 @@ public final class DemoTools {
                        --acceptance-rates 200,500
                                           open-loop rates of the notice list (default 200,500)
                        --complaints 30    complaints lodged (default 30; 0 for none)
+              bench-portal
+                     how long each portal page takes (issue 10: p95 under 300 ms with seed --institutions 1000): logs
+                     in through Keycloak's login form as central and as the province's officer, asks for each page of
+                     their role one after the other; writes portal-benchmark.md
+                       --province 44      the officer's province (default 44)
+                       --requests 30      recorded requests per page (default 30)
+                       --warm-up 5        requests per page not recorded first (default 5)
             Common: --gateway http://localhost:8080  --keycloak http://localhost:8180  --service http://localhost:8081
                     --out-dir demo-tools/target (seed-result.properties, benchmark.md)
             """;
@@ -194,6 +201,14 @@ public final class DemoTools {
                     options.string("service", null); // common, not needed here
                     options.requireAllUsed();
                     new IncidentSeeder(client, gateway, outDir).run();
+                }
+                case "bench-portal" -> {
+                    options.string("service", null); // common, not needed here
+                    String province = Provinces.of(options.string("province", "44")).code();
+                    int requests = options.integer("requests", 30, 1, 10_000);
+                    int warmUp = options.integer("warm-up", 5, 0, 1000);
+                    options.requireAllUsed();
+                    new PortalBenchmark(client, gateway, outDir, requests, warmUp).run(province);
                 }
                 case "seed-acceptance" -> {
                     options.string("service", null); // common, not needed here
