@@ -182,6 +182,8 @@ class PortalBrowserSystemIT {
         page.navigate(PORTAL + "/");
         page.locator("[data-testid=login]").click();
         page.waitForURL(url -> url.startsWith(PlatformUnderTest.KEYCLOAK + "/realms/p2p-supervision/"));
+        assertThat(page.locator("html").getAttribute("lang")).as("Keycloak's form in the portal's language, not the "
+                + "browser's (en-US)").isEqualTo("zh-CN");
         page.locator("#username").fill(username);
         page.locator("#password").fill("demo");
         page.locator("#kc-login").click();

@@ -1,5 +1,7 @@
 package cn.p2psupervision.portal.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -9,13 +11,19 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
 
 import cn.p2psupervision.portal.PortalProperties;
+import cn.p2psupervision.portal.web.PortalLocales;
 
 /**
  * The portal as a backend for frontend (AUTH-01): OAuth2 login with Keycloak (authorization code with PKCE), the
@@ -58,7 +66,8 @@ class PortalSecurityConfiguration {
     @Bean
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
                                                   OAuth2AuthorizedClientRepository authorizedClients,
-                                                  PortalProperties properties) throws Exception {
+                                                  PortalProperties properties, LocaleResolver locales)
+            throws Exception {
         OidcClientInitiatedLogoutSuccessHandler endKeycloakSession =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri(properties.publicUrl() + "/");
@@ -69,6 +78,8 @@ class PortalSecurityConfiguration {
                         .anyRequest().hasAnyRole(PlatformRoles.CENTRAL, PlatformRoles.OFFICER, PlatformRoles.HEAD))
                 .oauth2Login(login -> login
                         .loginPage(KeycloakRegistration.LOGIN_PATH)
+                        .authorizationEndpoint(authorization -> authorization
+                                .authorizationRequestResolver(inThePortalsLanguage(registrations, locales)))
                         .failureUrl("/?loginFailed")
                         .authorizedClientRepository(authorizedClients)
                         .userInfoEndpoint(info -> info.oidcUserService(new PlatformOidcUserService())))
@@ -77,6 +88,37 @@ class PortalSecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The authorization request asks Keycloak for its login page in the portal's language (OIDC {@code ui_locales}:
+     * {@code zh-CN}, or {@code en} once the user chose English), not the browser's.
+     */
+    static OAuth2AuthorizationRequestResolver inThePortalsLanguage(ClientRegistrationRepository registrations,
+                                                                   LocaleResolver locales) {
+        DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        return new OAuth2AuthorizationRequestResolver() {
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+                return inLanguage(resolver.resolve(request), request);
+            }
+
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+                return inLanguage(resolver.resolve(request, registrationId), request);
+            }
+
+            private OAuth2AuthorizationRequest inLanguage(OAuth2AuthorizationRequest authorization,
+                                                          HttpServletRequest request) {
+                if (authorization == null) {
+                    return null;
+                }
+                String language = PortalLocales.supported(locales.resolveLocale(request)).toLanguageTag();
+                return OAuth2AuthorizationRequest.from(authorization)
+                        .additionalParameters(parameters -> parameters.put("ui_locales", language)).build();
+            }
+        };
     }
 
     /**
