@@ -58,16 +58,20 @@ final class AcceptanceSeeder {
     private final Map<String, PlatformClient.Tokens> users = new HashMap<>();
     private final Map<String, String> byScenario = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final DemoAccounts accounts;
+    /** The provinces whose accounts are known to exist in Keycloak (a business place's officer answers opinions). */
+    private final Set<String> provincesWithAccounts = new HashSet<>();
     private int opened;
     private int present;
     private int acts;
     private int complaints;
     private int refused;
 
-    AcceptanceSeeder(PlatformClient client, URI gateway, Path outDir) {
+    AcceptanceSeeder(PlatformClient client, URI gateway, Path outDir, DemoAccounts accounts) {
         this.client = client;
         this.gateway = gateway;
         this.outDir = outDir;
+        this.accounts = accounts;
     }
 
     Result run() {
@@ -189,6 +193,9 @@ final class AcceptanceSeeder {
             for (JsonNode opinion : current.json().path("opinions")) {
                 if ("ASKED".equals(opinion.path("state").asString())) {
                     String place = opinion.path("province").asString();
+                    if (provincesWithAccounts.add(place)) {
+                        accounts.ensure(Set.of(place)); // a seed of 33 and 44 only did not create them
+                    }
                     current = act("POST", one + "/opinions/" + place, tokens(officer(place)), current,
                             "{\"agrees\":true,\"text\":\"经营地已核查，未发现该机构在本地违规经营，同意验收\"}");
                 }

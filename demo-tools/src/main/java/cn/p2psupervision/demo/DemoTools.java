@@ -61,7 +61,8 @@ public final class DemoTools {
                      events already recorded (same institution, text or title) are found and completed, not recorded
                      again
               seed-acceptance
-                     the acceptance context's demo data, through the gateway, for Zhejiang (33) and Guangdong (44):
+                     the acceptance context's demo data, through the gateway, for Zhejiang (33) and Guangdong (44)
+                     (creates the business places' officers in Keycloak when missing, like seed; --keycloak-admin):
                      among the institutions registered there whose classification is approved COMPLIANT (in the
                      order of their ids, skipping those the opening refuses, e.g. ACC-02a), one case in each state:
                      OPEN just opened; OPEN with a joint team of two agencies and every check recorded PASSED and
@@ -163,6 +164,14 @@ public final class DemoTools {
         }
     }
 
+    /** The demo accounts of the provinces without realm users, with the Keycloak admin's login of the options. */
+    private static DemoAccounts demoAccounts(Options options, PlatformClient client) {
+        String admin = options.string("keycloak-admin", "admin");
+        String adminPassword = options.string("keycloak-admin-password",
+                System.getenv("KEYCLOAK_ADMIN_PASSWORD") == null ? "admin" : System.getenv("KEYCLOAK_ADMIN_PASSWORD"));
+        return new DemoAccounts(client, admin, adminPassword);
+    }
+
     public static void main(String[] args) {
         if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])
                 || Arrays.asList(args).contains("--help")) { // ./platform seed --help
@@ -188,13 +197,10 @@ public final class DemoTools {
                     int workers = options.integer("classification-workers", 4, 1, 32);
                     Set<String> provinces = DemoClassification.provinces(options.string("classification-provinces",
                             "all"));
-                    String admin = options.string("keycloak-admin", "admin");
-                    String adminPassword = options.string("keycloak-admin-password",
-                            System.getenv("KEYCLOAK_ADMIN_PASSWORD") == null ? "admin"
-                                    : System.getenv("KEYCLOAK_ADMIN_PASSWORD"));
+                    DemoAccounts accounts = demoAccounts(options, client);
                     options.requireAllUsed();
                     new Seeder(client, gateway, outDir, Duration.ofMinutes(timeout), noClassification ? 0 : workers,
-                            provinces, new DemoAccounts(client, admin, adminPassword))
+                            provinces, accounts)
                             .run(institutions, seed, months, until, skipImports);
                 }
                 case "seed-incidents" -> {
@@ -212,8 +218,9 @@ public final class DemoTools {
                 }
                 case "seed-acceptance" -> {
                     options.string("service", null); // common, not needed here
+                    DemoAccounts accounts = demoAccounts(options, client);
                     options.requireAllUsed();
-                    new AcceptanceSeeder(client, gateway, outDir).run();
+                    new AcceptanceSeeder(client, gateway, outDir, accounts).run();
                 }
                 case "bench" -> {
                     List<Integer> rates = options.integers("rates", "50,200");
