@@ -64,7 +64,8 @@ final class PortalBenchmark {
         PlatformClient.Tokens centralApi = api.tokens("central");
         String institution = first(gateway.resolve("/api/v1/registry/institutions?province=" + province
                 + "&page=0&size=1"), officerApi, "id");
-        String acceptanceCase = first(gateway.resolve("/api/v1/acceptance/cases?page=0&size=1"), officerApi, "id");
+        String acceptanceCase = first(gateway.resolve("/api/v1/acceptance/cases?page=0&size=1"), officerApi,
+                "institutionId");
         String event = first(gateway.resolve("/api/v1/incidents/events?page=0&size=1"), officerApi, "id");
 
         Map<String, List<String>> pages = new LinkedHashMap<>();
