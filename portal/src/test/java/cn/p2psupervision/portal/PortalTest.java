@@ -13,11 +13,11 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.p2psupervision.portal.classification.ClassificationApi;
 import cn.p2psupervision.portal.dashboard.StatisticsApi;
 import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.publicsite.PublicApi;
 import cn.p2psupervision.portal.security.KeycloakRegistration;
-import cn.p2psupervision.portal.workqueue.ClassificationApi;
 
 /**
  * The whole portal (security, pages, messages) in one application context with MockMvc; the API behind the gateway
