@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import cn.p2psupervision.portal.acceptance.AcceptanceApi;
 import cn.p2psupervision.portal.dashboard.StatisticsApi;
+import cn.p2psupervision.portal.incident.IncidentApi;
 import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.publicsite.PublicApi;
 import cn.p2psupervision.portal.security.KeycloakRegistration;
@@ -45,6 +46,8 @@ public abstract class PortalTest {
     protected PublicApi publicApi;
     @MockitoBean
     protected AcceptanceApi acceptance;
+    @MockitoBean
+    protected IncidentApi incidents;
 
     /** Logged in as the realm's {@code central} user. */
     protected OidcLoginRequestPostProcessor central() {
