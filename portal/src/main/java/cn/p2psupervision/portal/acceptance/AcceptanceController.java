@@ -103,7 +103,8 @@ class AcceptanceController {
         boolean registrationOffice = user != null && user.isProvincial()
                 && user.province().equals(acceptanceCase.registeredProvince());
         model.addAttribute("maySign", registrationOffice && user.isHead()
-                && SIGNING_AGENCIES.contains(user.agency()) && "ON_NOTICE".equals(acceptanceCase.state())
+                && user.agency() != null && SIGNING_AGENCIES.contains(user.agency())
+                && "ON_NOTICE".equals(acceptanceCase.state())
                 && acceptanceCase.signatureOf(user.agency()) == null);
         model.addAttribute("mayFile", registrationOffice && "CERTIFIED".equals(acceptanceCase.state()));
         model.addAttribute("signingAgencies", SIGNING_AGENCIES);

@@ -26,6 +26,9 @@ public class ClassificationApi {
     private static final ParameterizedTypeReference<PageOf<Decisions.Entry>> ENTRIES =
             new ParameterizedTypeReference<>() {
             };
+    private static final ParameterizedTypeReference<List<Decisions.Decision>> VERSIONS =
+            new ParameterizedTypeReference<>() {
+            };
     private static final ParameterizedTypeReference<List<Classification.Finding>> FINDINGS =
             new ParameterizedTypeReference<>() {
             };
@@ -77,6 +80,13 @@ public class ClassificationApi {
             }
             throw refused;
         }
+    }
+
+    /** CLS-07: every version of the decision, oldest first. */
+    public List<Decisions.Decision> decisionVersions(String institutionId) {
+        List<Decisions.Decision> versions = api.get().uri(INSTITUTION + "/decision/versions", institutionId).retrieve()
+                .body(VERSIONS);
+        return versions == null ? List.of() : versions;
     }
 
     /**

@@ -44,10 +44,12 @@ public class ClassificationSection {
         List<Classification.Finding> findings;
         Map<String, String> problemNames;
         Decisions.Entry decision;
+        List<Decisions.Decision> versions;
         try {
             findings = api.findings(file.id());
             problemNames = api.problemNames();
             decision = api.decision(file.id());
+            versions = decision == null ? List.of() : api.decisionVersions(file.id());
         } catch (ApiProblemException refused) {
             return View.unavailable(problems.describe(refused.problem(), locale));
         } catch (ResourceAccessException unreachable) {
@@ -67,20 +69,21 @@ public class ClassificationSection {
         boolean ownRecord = decision != null && decision.decision().recordedBy() != null && user != null
                 && user.username().equals(decision.decision().recordedBy().username());
         boolean mayApprove = registrationOffice && user.isHead() && "RECORDED".equals(state) && !ownRecord;
-        return new View(findings, problemNames, proposal, proposalProblem, decision, mayRecord, mayApprove,
+        return new View(findings, problemNames, proposal, proposalProblem, decision, versions, mayRecord, mayApprove,
                 registrationOffice && user.isHead() && "RECORDED".equals(state) && ownRecord, List.of());
     }
 
     /**
+     * @param versions      every version of the decision, oldest first (CLS-07: every version is kept)
      * @param ownRecordNote a head sees why there is no approval button: the decision is their own (AUTH-04)
      * @param unavailable   why the section cannot be shown (classification refused or unreachable); empty otherwise
      */
     public record View(List<Classification.Finding> findings, Map<String, String> problemNames,
                        Classification.Proposal proposal, List<String> proposalProblem, Decisions.Entry decision,
-                       boolean mayRecord, boolean mayApprove, boolean ownRecordNote, List<String> unavailable) {
+                       List<Decisions.Decision> versions, boolean mayRecord, boolean mayApprove, boolean ownRecordNote, List<String> unavailable) {
 
         static View unavailable(List<String> why) {
-            return new View(List.of(), Map.of(), null, List.of(), null, false, false, false, why);
+            return new View(List.of(), Map.of(), null, List.of(), null, List.of(), false, false, false, why);
         }
 
         public String problemName(String code) {

@@ -81,7 +81,7 @@ class AcceptancePagesTest extends PortalTest {
                 new Cases.Actor("zj-head-regulator", "33", "BANKING_REGULATOR"), Instant.parse("2018-03-16T01:00:00Z"),
                 LocalDate.of(2018, 3, 16)))));
 
-        for (OidcLoginRequestPostProcessor user : List.of(officer("zj-officer", "33"),
+        for (OidcLoginRequestPostProcessor user : List.of(officer("zj-officer", "33"), head("zj-head", "33"),
                 head("gd-head-finance", "44", "FINANCIAL_OFFICE"), central(),
                 head("zj-head-regulator", "33", "BANKING_REGULATOR"))) {
             assertThat(page(user)).doesNotContain("data-testid=\"sign-form\"");

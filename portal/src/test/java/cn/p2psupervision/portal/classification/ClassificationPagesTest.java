@@ -54,13 +54,19 @@ class ClassificationPagesTest extends PortalTest {
     }
 
     @Test
-    void cls07_theFileShowsFindingsTheProposalWithItsStandardsAndTheDecision() throws Exception {
+    void cls07_theFileShowsFindingsTheProposalWithItsStandardsAndTheDecisionWithEveryVersion() throws Exception {
+        when(classification.decisionVersions(ID)).thenReturn(List.of(
+                new Decisions.Decision(1, 1, "RECORDED", "RECTIFICATION", new Decisions.Proposal("RECTIFICATION"), null,
+                        new Decisions.Actor("zj-officer", "33", null), Instant.parse("2016-10-09T01:00:00Z"), null, null),
+                decision(2, "RECORDED", "zj-officer").decision()));
+
         String page = page(officer("zj-officer", "33"));
 
         assertThat(page).contains("分类处置", "设立资金池", "平台账户归集出借资金", "现场检查", "2016年7月15日",
                 "1,250,000.00 元", "平台分类建议", "标准一：信息中介非信用中介", "未满足", "标准二：个体直接借贷", "满足",
                 "设立资金池（发现 F-3A9C0D12E4B7）", "业务扩张过快（借贷余额）", "取缔类", "（登记时平台建议：整改类）",
-                "待审批", "第 1 版（第 1 轮）", "资金池规模巨大，实际控制人已失联", "zj-officer");
+                "待审批", "第 1 版（第 1 轮）", "资金池规模巨大，实际控制人已失联", "zj-officer", "全部版本（2）",
+                "第 2 版（第 1 轮）", "2016年10月9日 09:00");
     }
 
     @Test
