@@ -2,6 +2,7 @@ package cn.p2psupervision.portal;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,15 +15,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secureCookies whether the session and language cookies are {@code Secure} (on behind TLS)
  * @param keycloak      the realm and the portal's client in it
  * @param api           time limits of the calls to the API
+ * @param clockStart    where the campaign clock starts, an ISO offset date-time as the services'
+ *                      {@code platform.clock.start} ({@code PLATFORM_CLOCK_START}); blank: real time. The pages
+ *                      count days and hours left with it.
  */
 @ConfigurationProperties("portal")
-public record PortalProperties(URI publicUrl, URI gatewayUrl, boolean secureCookies, Keycloak keycloak, Api api) {
+public record PortalProperties(URI publicUrl, URI gatewayUrl, boolean secureCookies, Keycloak keycloak, Api api,
+                               String clockStart) {
 
     public PortalProperties {
         publicUrl = withoutTrailingSlash(required(publicUrl, "portal.public-url"));
         gatewayUrl = withoutTrailingSlash(required(gatewayUrl, "portal.gateway-url"));
         if (keycloak == null) {
             throw new IllegalArgumentException("portal.keycloak must be set");
+        }
+        clockStart = clockStart == null || clockStart.isBlank() ? null : clockStart.strip();
+        if (clockStart != null) {
+            OffsetDateTime.parse(clockStart);
         }
         if (api == null) {
             api = new Api(Duration.ofSeconds(2), Duration.ofSeconds(11));

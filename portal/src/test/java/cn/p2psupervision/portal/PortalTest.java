@@ -13,11 +13,13 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.p2psupervision.portal.acceptance.AcceptanceApi;
 import cn.p2psupervision.portal.dashboard.StatisticsApi;
+import cn.p2psupervision.portal.incident.IncidentApi;
 import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.publicsite.PublicApi;
 import cn.p2psupervision.portal.security.KeycloakRegistration;
-import cn.p2psupervision.portal.workqueue.ClassificationApi;
+import cn.p2psupervision.portal.classification.ClassificationApi;
 
 /**
  * The whole portal (security, pages, messages) in one application context with MockMvc; the API behind the gateway
@@ -42,6 +44,10 @@ public abstract class PortalTest {
     protected ClassificationApi classification;
     @MockitoBean
     protected PublicApi publicApi;
+    @MockitoBean
+    protected AcceptanceApi acceptance;
+    @MockitoBean
+    protected IncidentApi incidents;
 
     /** Logged in as the realm's {@code central} user. */
     protected OidcLoginRequestPostProcessor central() {
@@ -57,13 +63,26 @@ public abstract class PortalTest {
         return user(username, province, "provincial-head", "provincial-officer");
     }
 
+    /** A head of a province's agency, e.g. {@code zj-head-regulator} of 33, {@code BANKING_REGULATOR}. */
+    protected OidcLoginRequestPostProcessor head(String username, String province, String agency) {
+        return userOfAgency(username, province, agency, "provincial-head", "provincial-officer");
+    }
+
     protected OidcLoginRequestPostProcessor user(String username, String province, String... roles) {
+        return userOfAgency(username, province, null, roles);
+    }
+
+    protected OidcLoginRequestPostProcessor userOfAgency(String username, String province, String agency,
+                                                         String... roles) {
         return oidcLogin()
                 .clientRegistration(KeycloakRegistration.of(properties))
                 .idToken(token -> {
                     token.claim("preferred_username", username).subject("id-" + username);
                     if (province != null) {
                         token.claim("province", province);
+                    }
+                    if (agency != null) {
+                        token.claim("agency", agency);
                     }
                 })
                 .authorities(Stream.of(roles).map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))

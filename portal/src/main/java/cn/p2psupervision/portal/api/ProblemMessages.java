@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every refusal of the API as a sentence a regulator reads (in the page's language), chosen by the problem's stable
  * {@code type} (docs/api.md, "Errors"), else by its status: the rule a 422 names, the fields a 400 refuses, the
- * service a 503 could not reach, the request id to quote for a failure.
+ * service a 503 could not reach, the request id to quote for a failure. A rule the messages explain
+ * ({@code rule.<id>}) is said in the page's language, the API's own detail following; a stale version names the
+ * current one.
  */
 @Component
 public class ProblemMessages {
@@ -34,8 +36,14 @@ public class ProblemMessages {
         String slug = slugOf(problem);
         String service = problem.service() == null ? null
                 : messages.getMessage("service." + problem.service(), null, problem.service(), locale);
-        Object[] arguments = {problem.rule(), service, problem.retryAfter(), problem.detail()};
+        String rule = problem.rule() == null ? null
+                : messages.getMessage("rule." + problem.rule(), null, null, locale);
+        Object[] arguments = {problem.rule(), service, problem.retryAfter(), problem.detail(),
+                problem.currentVersion(), rule};
         lines.add(messages.getMessage(keyOf(slug, arguments), arguments, locale));
+        if (rule != null && "rule-violation".equals(slug) && problem.detail() != null) {
+            lines.add(messages.getMessage("problem.detail", new Object[] {problem.detail()}, locale));
+        }
         for (ApiProblem.FieldError error : problem.errors()) {
             lines.add(messages.getMessage("problem.field", new Object[] {error.field(), error.message()}, locale));
         }
@@ -47,7 +55,9 @@ public class ProblemMessages {
 
     /**
      * {@code problem.<slug>}; {@code problem.<slug>.unnamed} when the problem lacks what that message names (the rule,
-     * the service, the seconds to wait); {@code problem.rule-violation.detail} for a rule refusal that says why.
+     * the service, the seconds to wait); {@code problem.rule-violation.known} for a rule the messages explain,
+     * {@code problem.rule-violation.detail} for another rule refusal that says why; {@code problem.stale-version.current}
+     * when a 412 names the current version.
      */
     static String keyOf(String slug, Object[] arguments) {
         int named = switch (slug) {
@@ -59,8 +69,14 @@ public class ProblemMessages {
         if (named >= 0 && arguments[named] == null) {
             return "problem." + slug + ".unnamed";
         }
+        if ("rule-violation".equals(slug) && arguments[5] != null) {
+            return "problem.rule-violation.known";
+        }
         if ("rule-violation".equals(slug) && arguments[3] != null) {
             return "problem.rule-violation.detail";
+        }
+        if ("stale-version".equals(slug) && arguments[4] != null) {
+            return "problem.stale-version.current";
         }
         return "problem." + slug;
     }

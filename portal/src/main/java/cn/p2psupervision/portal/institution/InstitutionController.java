@@ -1,15 +1,20 @@
 package cn.p2psupervision.portal.institution;
 
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.p2psupervision.portal.classification.ClassificationSection;
+import cn.p2psupervision.portal.security.PortalUser;
+
 /**
- * The institution list with its filters, and an institution's file (一户一档), read-only. What a user may see is the
+ * The institution list with its filters, and an institution's file (一户一档), read-only, with its classification. What a user may see is the
  * registry's decision (AUTH-02/03): a file outside the user's scope is the registry's 404, shown as "not found or no
  * access" like an absent one.
  */
@@ -24,9 +29,11 @@ class InstitutionController {
             "64", "65");
 
     private final RegistryApi registry;
+    private final ClassificationSection classification;
 
-    InstitutionController(RegistryApi registry) {
+    InstitutionController(RegistryApi registry, ClassificationSection classification) {
         this.registry = registry;
+        this.classification = classification;
     }
 
     @GetMapping("/institutions")
@@ -41,9 +48,12 @@ class InstitutionController {
         return "institutions";
     }
 
+    /** The file with its classification (分类处置, CLS-07) below it. */
     @GetMapping("/institutions/{id}")
-    String file(@PathVariable String id, Model model) {
-        model.addAttribute("file", registry.file(id));
+    String file(@PathVariable String id, Authentication authentication, Model model, Locale locale) {
+        Institutions.File file = registry.file(id);
+        model.addAttribute("file", file);
+        classification.addTo(model, file, PortalUser.of(authentication), locale);
         return "institution";
     }
 }

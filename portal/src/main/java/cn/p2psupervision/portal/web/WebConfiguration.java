@@ -1,6 +1,9 @@
 package cn.p2psupervision.portal.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +34,20 @@ public class WebConfiguration implements WebMvcConfigurer {
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(PortalLocales.CHINESE);
         return messages;
+    }
+
+    /**
+     * The campaign clock, as the services keep it: real time, or from {@code portal.clock-start} on (the same
+     * {@code PLATFORM_CLOCK_START} the services read), for the days and hours left that pages show.
+     */
+    @Bean
+    Clock clock(PortalProperties properties) {
+        Clock system = Clock.system(Formats.BEIJING);
+        if (properties.clockStart() == null) {
+            return system;
+        }
+        return Clock.offset(system, Duration.between(system.instant(),
+                OffsetDateTime.parse(properties.clockStart()).toInstant()));
     }
 
     @Bean

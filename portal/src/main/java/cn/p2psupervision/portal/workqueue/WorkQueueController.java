@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.PageOf;
+import cn.p2psupervision.portal.classification.ClassificationApi;
+import cn.p2psupervision.portal.classification.Decisions;
 import cn.p2psupervision.portal.institution.InstitutionQuery;
 import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.institution.RegistryApi;

@@ -25,12 +25,34 @@ class ProblemMessagesTest {
     @Test
     void aRuleRefusalNamesTheRuleAndWhy() {
         ApiProblem refused = new ApiProblem("urn:p2p-supervision:problem:rule-violation", "A regulatory rule refuses this",
-                422, "the notice has not run 14 full days", "ACC-08", null, "r-1", List.of(), null, null);
+                422, "lendingStartedOn precedes establishedOn", "REG-02", null, "r-1", List.of(), null, null);
 
         assertThat(messages.describe(refused, CHINESE))
-                .containsExactly("该操作不符合监管规则 ACC-08：the notice has not run 14 full days");
-        assertThat(messages.describe(new ApiProblem(refused.type(), null, 422, null, "ACC-08", null, null, null, null,
-                null), CHINESE)).containsExactly("该操作不符合监管规则 ACC-08。");
+                .containsExactly("该操作不符合监管规则 REG-02：lendingStartedOn precedes establishedOn");
+        assertThat(messages.describe(new ApiProblem(refused.type(), null, 422, null, "REG-02", null, null, null, null,
+                null), CHINESE)).containsExactly("该操作不符合监管规则 REG-02。");
+    }
+
+    @Test
+    void aRuleTheMessagesExplainIsSaidInThePagesLanguageWithThePlatformsDetailAfter() {
+        ApiProblem refused = new ApiProblem("urn:p2p-supervision:problem:rule-violation", "A regulatory rule refuses this",
+                422, "the notice has not run 14 full days", "ACC-08", null, "r-1", List.of(), null, null);
+
+        assertThat(messages.describe(refused, CHINESE)).containsExactly(
+                "该操作不符合监管规则 ACC-08：公示期须满 14 天后方可会签合格证明。", "平台说明：the notice has not run 14 full days");
+        assertThat(messages.describe(new ApiProblem(refused.type(), null, 422, null, "AUTH-04", null, null, null, null,
+                null), CHINESE)).containsExactly("该操作不符合监管规则 AUTH-04：须由注册地省级整治办负责同志办理，且审批人不能是决定的登记人。");
+        assertThat(messages.describe(refused, Locale.ENGLISH)).first().asString().startsWith(
+                "A regulatory rule refuses this, ACC-08: The public notice must have run 14 full days");
+    }
+
+    @Test
+    void aStaleVersionNamesTheCurrentOne() {
+        ApiProblem stale = new ApiProblem("urn:p2p-supervision:problem:stale-version", "Stale", 412, null, null, null,
+                "r-1", List.of(), null, 7L);
+
+        assertThat(messages.describe(stale, CHINESE))
+                .containsExactly("该记录在此期间已被他人修改，现为第 7 版。页面已显示最新内容，请核对后重新操作。");
     }
 
     @Test

@@ -55,7 +55,8 @@ class PortalSecurityTest extends PortalTest {
     }
 
     @ParameterizedTest(name = "AUTH-06 {0} is open without login")
-    @ValueSource(strings = {"/", "/public/notices", "/public/filed", "/webjars/bootstrap/css/bootstrap.min.css",
+    @ValueSource(strings = {"/", "/public/notices", "/public/filed", "/public/complaint", "/public/complaint-status",
+            "/public/certificates", "/webjars/bootstrap/css/bootstrap.min.css",
             "/webjars/htmx.org/dist/htmx.min.js", "/webjars/chart.js/dist/chart.umd.min.js", "/assets/css/portal.css",
             "/actuator/health"})
     void auth06_publicPagesAndFilesAreOpenWithoutLogin(String path) throws Exception {

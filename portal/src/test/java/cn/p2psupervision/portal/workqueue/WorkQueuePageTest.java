@@ -18,6 +18,7 @@ import cn.p2psupervision.portal.api.ApiProblem;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.institution.InstitutionQuery;
+import cn.p2psupervision.portal.classification.Decisions;
 import cn.p2psupervision.portal.institution.Institutions;
 
 /** 工作台: the decisions awaiting a head's approval and the province's own institutions. */

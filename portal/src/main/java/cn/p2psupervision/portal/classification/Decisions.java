@@ -1,4 +1,4 @@
-package cn.p2psupervision.portal.workqueue;
+package cn.p2psupervision.portal.classification;
 
 import java.time.Instant;
 

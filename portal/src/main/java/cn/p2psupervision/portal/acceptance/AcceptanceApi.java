@@ -1,0 +1,66 @@
+package cn.p2psupervision.portal.acceptance;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import cn.p2psupervision.portal.api.IfMatch;
+import cn.p2psupervision.portal.api.PageOf;
+import cn.p2psupervision.portal.api.QueryParameters;
+
+/**
+ * The acceptance context (整改验收, 备案登记, docs/api.md section 5) as the logged-in user: the cases in scope, a case
+ * with its complaints, and the two acts without a body that follow the notice: a head's signature (ACC-11) and the
+ * filing (ACC-12), each based on the case's version ({@code If-Match}).
+ */
+@Component
+public class AcceptanceApi {
+
+    static final int PAGE_SIZE = 20;
+    private static final String CASE = "/api/v1/acceptance/cases/{id}";
+    private static final ParameterizedTypeReference<PageOf<Cases.Summary>> SUMMARIES =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<Cases.Complaint>> COMPLAINTS =
+            new ParameterizedTypeReference<>() {
+            };
+
+    private final RestClient api;
+
+    AcceptanceApi(@Qualifier("userApiClient") RestClient api) {
+        this.api = api;
+    }
+
+    /** The cases the user may read, newest change first, optionally in one state. */
+    public PageOf<Cases.Summary> cases(String state, int page) {
+        return api.get().uri(uri -> QueryParameters.on(uri.path("/api/v1/acceptance/cases"))
+                        .with("state", state).with("page", page).with("size", PAGE_SIZE).build())
+                .retrieve().body(SUMMARIES);
+    }
+
+    public Cases.Case acceptanceCase(String institutionId) {
+        return api.get().uri(CASE, institutionId).retrieve().body(Cases.Case.class);
+    }
+
+    /** ACC-09: the complaints against the case, oldest first. */
+    public List<Cases.Complaint> complaints(String institutionId) {
+        List<Cases.Complaint> complaints = api.get().uri(CASE + "/complaints", institutionId).retrieve()
+                .body(COMPLAINTS);
+        return complaints == null ? List.of() : complaints;
+    }
+
+    /** ACC-11, AUTH-04: the user, a head, signs the certificate of the case of version {@code basedOn}. */
+    public Cases.Case sign(String institutionId, long basedOn) {
+        return api.post().uri(CASE + "/certificate/signatures", institutionId)
+                .header(IfMatch.HEADER, IfMatch.of(basedOn)).retrieve().body(Cases.Case.class);
+    }
+
+    /** ACC-12: filing registration (备案登记) of the certified case of version {@code basedOn}. */
+    public Cases.Case file(String institutionId, long basedOn) {
+        return api.post().uri(CASE + "/filing", institutionId)
+                .header(IfMatch.HEADER, IfMatch.of(basedOn)).retrieve().body(Cases.Case.class);
+    }
+}
