@@ -25,52 +25,27 @@ import tools.jackson.databind.JsonNode;
 class AcceptanceSystemIT {
 
     private static final String REGISTRY = PlatformUnderTest.GATEWAY + "/api/v1/registry/institutions";
-    private static final String CLASSIFICATION = PlatformUnderTest.GATEWAY + "/api/v1/classification";
     private static final String API = PlatformUnderTest.GATEWAY + "/api/v1/acceptance";
     private static final String PUBLIC = PlatformUnderTest.GATEWAY + "/api/v1/public";
-    private static final List<String> CHECKS = List.of("LEDGER_SYSTEM", "FUND_FLOWS", "PROJECT_AUTHENTICITY",
-            "LOAN_CONTRACTS", "OFFLINE_MARKETING", "PRODUCT_COMPLIANCE", "DEBT_TRANSFER", "RISK_RESERVE",
-            "BORROWING_COST", "OFFLINE_STORES", "DISCLOSURE", "NETWORK_SECURITY", "CUSTODY_BANK",
-            "EXCHANGE_COOPERATION_ENDED", "CORE_BUSINESS_NOT_OUTSOURCED", "LEGAL_ENTITY_AND_BRANCHES");
 
     @Test
     void acc01to12_aFileGoesFromAnApprovedClassificationToFiledWithAComplaintFoundTrueOnTheWay() {
         String officer = Keycloak.userToken("zj-officer");
-        Institution institution = compliantInstitution("44");
+        AcceptanceSteps.Institution institution = AcceptanceSteps.compliantInstitution("44");
         String one = API + "/cases/" + institution.id();
 
         // ACC-01, ACC-13: the case opens once the acceptance context knows the file and its approved classification
-        Http.Response opened = openCase(institution.id(), officer);
+        Http.Response opened = AcceptanceSteps.openCase(institution.id(), officer);
         assertThat(opened.json().get("state").asString()).isEqualTo("OPEN");
         assertThat(opened.json().get("deadline").asString()).isEqualTo("2018-04-30");
-        assertThat(Http.postJson(API + "/cases", officer, openBody(institution.id())).status())
+        assertThat(Http.postJson(API + "/cases", officer, AcceptanceSteps.openBody(institution.id())).status())
                 .as("one case per institution").isEqualTo(409);
 
         // ACC-03..05: a joint team; every check recorded by one agency's member and confirmed by another's
-        String etag = opened.etag();
-        Http.Response team = Http.postJson(one + "/team", officer,
-                "{\"name\":\"王五\",\"agency\":\"FINANCIAL_OFFICE\",\"organisation\":\"浙江省地方金融监督管理局\"}", etag);
-        assertThat(team.status()).as(team.body()).isEqualTo(201);
-        team = Http.postJson(one + "/team", officer,
-                "{\"name\":\"赵六\",\"agency\":\"BANKING_REGULATOR\",\"organisation\":\"浙江银保监局\"}", team.etag());
-        assertThat(team.status()).as(team.body()).isEqualTo(201);
-        String recorder = team.json().get("team").get(0).get("id").asString();
-        String confirmer = team.json().get("team").get(1).get("id").asString();
-        etag = team.etag();
-        for (String code : CHECKS) {
-            String custody = code.equals("CUSTODY_BANK") ? ",\"custodyBank\":\"浙商银行\"" : "";
-            Http.Response recorded = put(one + "/checks/" + code, officer, etag, """
-                    {"result":"PASSED","evidence":"现场检查记录","documents":["检查底稿-%s"],"recordedBy":"%s"%s}"""
-                    .formatted(code, recorder, custody));
-            assertThat(recorded.status()).as(code + ": " + recorded.body()).isEqualTo(200);
-            Http.Response confirmed = Http.postJson(one + "/checks/" + code + "/confirmation", officer,
-                    "{\"confirmedBy\":\"" + confirmer + "\"}", recorded.etag());
-            assertThat(confirmed.status()).as(code + ": " + confirmed.body()).isEqualTo(200);
-            etag = confirmed.etag();
-        }
+        String etag = AcceptanceSteps.teamAndPassedChecks(one, officer, opened.etag());
 
         // ACC-16: no conclusion before the business-place province has given its opinion
-        Http.Response early = Http.postJson(one + "/conclusion", officer, passed(), etag);
+        Http.Response early = Http.postJson(one + "/conclusion", officer, AcceptanceSteps.passed(), etag);
         assertThat(early.status()).as(early.body()).isEqualTo(422);
         assertThat(early.json().get("rule").asString()).isEqualTo("ACC-16");
         Http.Response opinion = Http.postJson(one + "/opinions/44", Keycloak.userToken("gd-officer"),
@@ -78,7 +53,7 @@ class AcceptanceSystemIT {
         assertThat(opinion.status()).as(opinion.body()).isEqualTo(200);
 
         // ACC-07, ACC-08: passed → public notice, readable without an account
-        Http.Response onNotice = Http.postJson(one + "/conclusion", officer, passed(), opinion.etag());
+        Http.Response onNotice = Http.postJson(one + "/conclusion", officer, AcceptanceSteps.passed(), opinion.etag());
         assertThat(onNotice.status()).as(onNotice.body()).isEqualTo(200);
         assertThat(onNotice.json().get("state").asString()).isEqualTo("ON_NOTICE");
         Http.Response notices = Http.get(PUBLIC + "/notices?q=" + institution.creditCode(), null);
@@ -105,7 +80,7 @@ class AcceptanceSystemIT {
         assertThat(complaintStatus(receipt, "wrong-secret").status()).isEqualTo(404);
 
         // notice again; after 14 full days on the campaign clock both heads sign and the officer files (ACC-11, 12)
-        Http.Response again = Http.postJson(one + "/conclusion", officer, passed(), reopened.etag());
+        Http.Response again = Http.postJson(one + "/conclusion", officer, AcceptanceSteps.passed(), reopened.etag());
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(Http.postJson(one + "/certificate/signatures", Keycloak.userToken("zj-head-finance"), "{}",
                 again.etag()).json().get("rule").asString()).as("not before the notice has run its term")
@@ -150,9 +125,9 @@ class AcceptanceSystemIT {
     @Test
     void acc14_aFailedCaseStillOperatingIsSentToTheAgenciesEachOfWhichSeesAndAnswersOnlyItsOwn() {
         String officer = Keycloak.userToken("zj-officer");
-        Institution institution = compliantInstitution(null);
+        AcceptanceSteps.Institution institution = AcceptanceSteps.compliantInstitution(null);
         String one = API + "/cases/" + institution.id();
-        Http.Response opened = openCase(institution.id(), officer);
+        Http.Response opened = AcceptanceSteps.openCase(institution.id(), officer);
 
         Http.Response failed = Http.postJson(one + "/conclusion", officer, """
                 {"outcome":"GUIDED_EXIT","reason":"整改不到位，引导其有序退出","stillOperating":true}""", opened.etag());
@@ -184,56 +159,6 @@ class AcceptanceSystemIT {
     }
 
     // -----------------------------------------------------------------------------------------------------------------
-
-    record Institution(String id, String creditCode) {
-    }
-
-    /** A Zhejiang file (with a branch in {@code branchProvince}, or none) whose COMPLIANT classification is approved. */
-    private static Institution compliantInstitution(String branchProvince) {
-        String code = RegistryScopeSystemIT.creditCode();
-        String branches = branchProvince == null ? "[]" : """
-                [{"name":"分支机构","province":"%s","city":"City","address":"Road 1"}]""".formatted(branchProvince);
-        String body = """
-                {"creditCode":"%s","registeredProvince":"33","name":"验收测试平台 %s","registeredCapital":"50000000.00",
-                 "establishedOn":"2014-03-01","lendingStartedOn":"2014-06-01","source":"BUSINESS_REGISTRATION",
-                 "custodyBank":"浙商银行","legalRepresentative":{"name":"张三","idNumber":"330106198001011234"},
-                 "branches":%s}""".formatted(code, code.substring(10), branches);
-        String officer = Keycloak.userToken("zj-officer");
-        Http.Response created = Http.postJson(REGISTRY, officer, body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asString();
-        String decision = CLASSIFICATION + "/institutions/" + id + "/decision";
-        Http.Response recorded = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
-                .until(() -> Http.postJson(decision, officer,
-                        "{\"category\":\"COMPLIANT\",\"reason\":\"排查未发现问题，运营数据正常\"}"), r -> r.status() != 404);
-        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
-        Http.Response approved = Http.postJson(decision + "/approval", Keycloak.userToken("zj-head-finance"), "{}",
-                recorded.etag());
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        return new Institution(id, code);
-    }
-
-    /** Opens the case as soon as the acceptance context's projection knows the file (a 404 until then). */
-    private static Http.Response openCase(String institutionId, String officer) {
-        Http.Response opened = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
-                .until(() -> Http.postJson(API + "/cases", officer, openBody(institutionId)), r -> r.status() != 404);
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        return opened;
-    }
-
-    private static String openBody(String institutionId) {
-        return "{\"institutionId\":\"" + institutionId + "\",\"complexity\":\"MAIN\"}";
-    }
-
-    private static String passed() {
-        return "{\"outcome\":\"PASSED\",\"reason\":\"各项检查均合格，同意通过验收\"}";
-    }
-
-    private static Http.Response put(String url, String token, String ifMatch, String json) {
-        return Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).header("If-Match", ifMatch)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
 
     private static Http.Response complaintStatus(String receipt, String secret) {
         return Http.send(HttpRequest.newBuilder(URI.create(PUBLIC + "/complaints/" + receipt))

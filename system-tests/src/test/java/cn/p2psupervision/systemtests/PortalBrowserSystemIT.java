@@ -1,11 +1,13 @@
 package cn.p2psupervision.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -177,6 +179,64 @@ class PortalBrowserSystemIT {
         keycloakScreenshot("login-form-after-logout");
     }
 
+    @Test
+    void cls07_auth04_anOfficerRecordsTheDecisionInThePortalAndAHeadOfTheProvinceApprovesIt() {
+        // the classification context knows the file once the registry's change feed reached it (404 before)
+        String proposal = PlatformUnderTest.GATEWAY + "/api/v1/classification/institutions/" + guangdong.id()
+                + "/proposal";
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() ->
+                Http.get(proposal, Keycloak.userToken("gd-officer")).status() != 404);
+        logIn("gd-officer");
+        page.navigate(PORTAL + "/institutions/" + guangdong.id());
+        page.locator("#decision-category").selectOption("RECTIFICATION");
+        page.locator("#decision-reason").fill("排查发现信息披露不完整，责令限期整改");
+        page.locator("[data-testid=record-form] button[type=submit]").click();
+        page.locator("[data-testid=decision-done]").waitFor();
+        assertThat(page.locator("[data-testid=decision-state]").innerText()).isEqualTo("待审批");
+        assertThat(page.locator("[data-testid=approve-form]").count()).as("the recorder may not approve").isZero();
+        screenshot("gd-officer-decision-recorded");
+        logOut();
+
+        logIn("gd-head-finance");
+        page.navigate(PORTAL + "/institutions/" + guangdong.id());
+        page.locator("[data-testid=approve-form] button[type=submit]").click();
+        page.locator("[data-testid=decision-done]").waitFor();
+        assertThat(page.locator("[data-testid=decision-state]").innerText()).isEqualTo("已批准");
+        screenshot("gd-head-decision-approved");
+        JsonNode decision = Http.get(PlatformUnderTest.GATEWAY + "/api/v1/classification/institutions/"
+                + guangdong.id() + "/decision", Keycloak.userToken("gd-officer")).json().get("decision");
+        assertThat(decision.get("state").asString()).isEqualTo("APPROVED");
+        assertThat(decision.get("category").asString()).isEqualTo("RECTIFICATION");
+        assertThat(decision.get("approvedBy").get("username").asString()).isEqualTo("gd-head-finance");
+    }
+
+    @Test
+    void acc09_auth06_aMemberOfThePublicComplainsFromABrowserWithoutLoginAndFollowsTheComplaint() {
+        AcceptanceSteps.Institution onNotice = AcceptanceSteps.onNotice();
+
+        page.navigate(PORTAL + "/public/notices?q=" + onNotice.creditCode());
+        page.locator("[data-testid=notice-table] a[href*='" + onNotice.creditCode() + "']").click();
+        page.waitForURL(url -> url.startsWith(PORTAL + "/public/complaint?"));
+        assertThat(page.locator("#complaint-credit-code").inputValue()).isEqualTo(onNotice.creditCode());
+        page.locator("#complaint-text").fill("该平台仍在线下门店向老年人推销理财产品");
+        page.locator("#complaint-contact").fill("13800000000");
+        screenshot("public-complaint-form");
+        page.locator("[data-testid=complaint-form] button[type=submit]").click();
+        page.locator("[data-testid=receipt]").waitFor();
+        List<String> receipt = page.locator("[data-testid=receipt] dd").allInnerTexts();
+        screenshot("public-complaint-receipt");
+
+        page.navigate(PORTAL + "/public/complaint-status");
+        page.locator("#receipt-number").fill(receipt.get(0).strip());
+        page.locator("#complaint-secret").fill(receipt.get(1).strip());
+        page.locator("[data-testid=status-form] button[type=submit]").click();
+        assertThat(page.locator("[data-testid=complaint-status]").innerText()).contains("待核实");
+        screenshot("public-complaint-status");
+        JsonNode stored = Http.get(AcceptanceSteps.API + "/cases/" + onNotice.id() + "/complaints",
+                Keycloak.userToken("zj-officer")).json();
+        assertThat(stored.get(0).get("text").asString()).isEqualTo("该平台仍在线下门店向老年人推销理财产品");
+    }
+
     /** From the portal's landing page through Keycloak's own login form, back to the portal. */
     private void logIn(String username) {
         page.navigate(PORTAL + "/");
@@ -191,6 +251,12 @@ class PortalBrowserSystemIT {
     }
 
     /** A screenshot of a portal page, which must pass the accessibility check. */
+    /** The portal's logout, which also ends the Keycloak session. */
+    private void logOut() {
+        page.locator("form[action='/logout'] button").click();
+        page.waitForURL(PORTAL + "/");
+    }
+
     private void screenshot(String name) {
         keycloakScreenshot(name);
         assertAccessible(name);
