@@ -91,6 +91,16 @@ class AcceptancePagesTest extends PortalTest {
     }
 
     @Test
+    void theCaseReadsInEnglishOnRequest() throws Exception {
+        String page = mvc.perform(get("/acceptance/" + ID).param("lang", "en")
+                        .with(head("zj-head-regulator", "33", "BANKING_REGULATOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("<html lang=\"en\"", "Under public notice", "5 days of notice left", "1 Mar 2018",
+                "Co-signature by a head", "Sign the certificate (case version 38)", "Joint acceptance team");
+    }
+
+    @Test
     void acc11_theSignaturePostsTheVersionItWasRenderedFrom() throws Exception {
         when(acceptance.sign(ID, 38)).thenReturn(onNotice(39, List.of()));
 

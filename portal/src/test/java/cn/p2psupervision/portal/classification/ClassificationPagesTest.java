@@ -75,7 +75,7 @@ class ClassificationPagesTest extends PortalTest {
 
         assertThat(page).contains("data-testid=\"record-form\"", "action=\"/institutions/" + ID + "/decision\"",
                         "name=\"version\" value=\"1\"", "<label for=\"decision-category\"", "<label for=\"decision-reason\"",
-                        "修改决定（依据第 1 版）")
+                        "修改决定（依据第 1 版）", "资金池规模巨大，实际控制人已失联</textarea>")
                 .doesNotContain("data-testid=\"approve-form\"");
     }
 
