@@ -43,10 +43,6 @@ class AcceptanceScopeSystemIT {
             "agency-telecom", "agency-market-regulation", "agency-central-bank", "anonymous");
     private static final List<String> REGULATORS = CALLERS.stream()
             .filter(c -> !c.equals("anonymous") && !c.startsWith("agency-")).toList();
-    private static final List<String> CHECKS = List.of("LEDGER_SYSTEM", "FUND_FLOWS", "PROJECT_AUTHENTICITY",
-            "LOAN_CONTRACTS", "OFFLINE_MARKETING", "PRODUCT_COMPLIANCE", "DEBT_TRANSFER", "RISK_RESERVE",
-            "BORROWING_COST", "OFFLINE_STORES", "DISCLOSURE", "NETWORK_SECURITY", "CUSTODY_BANK",
-            "EXCHANGE_COOPERATION_ENDED", "CORE_BUSINESS_NOT_OUTSOURCED", "LEGAL_ENTITY_AND_BRANCHES");
     private static final String CONTACT = "13900000000";
     private static final String COMPLAINT_TEXT = "公示期间仍在线下门店推销产品";
     private static final String LEGAL_REPRESENTATIVE = "范围测试法人";
@@ -397,27 +393,7 @@ class AcceptanceScopeSystemIT {
                         "{\"institutionId\":\"" + id + "\",\"complexity\":\"MAIN\"}"), r -> r.status() != 404);
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
 
-        Http.Response team = Http.postJson(one + "/team", officer,
-                "{\"name\":\"王五\",\"agency\":\"FINANCIAL_OFFICE\",\"organisation\":\"地方金融监督管理局\"}",
-                opened.etag());
-        assertThat(team.status()).as(team.body()).isEqualTo(201);
-        team = Http.postJson(one + "/team", officer,
-                "{\"name\":\"赵六\",\"agency\":\"BANKING_REGULATOR\",\"organisation\":\"银保监局\"}", team.etag());
-        assertThat(team.status()).as(team.body()).isEqualTo(201);
-        String recorder = team.json().get("team").get(0).get("id").asString();
-        String confirmer = team.json().get("team").get(1).get("id").asString();
-        String etag = team.etag();
-        for (String check : CHECKS) {
-            String custody = check.equals("CUSTODY_BANK") ? ",\"custodyBank\":\"浙商银行\"" : "";
-            Http.Response checked = send("PUT", one + "/checks/" + check, officer, etag, """
-                    {"result":"PASSED","evidence":"现场检查记录","documents":["检查底稿-%s"],"recordedBy":"%s"%s}"""
-                    .formatted(check, recorder, custody));
-            assertThat(checked.status()).as(check + ": " + checked.body()).isEqualTo(200);
-            Http.Response confirmed = Http.postJson(one + "/checks/" + check + "/confirmation", officer,
-                    "{\"confirmedBy\":\"" + confirmer + "\"}", checked.etag());
-            assertThat(confirmed.status()).as(check + ": " + confirmed.body()).isEqualTo(200);
-            etag = confirmed.etag();
-        }
+        String etag = AcceptanceSteps.teamAndPassedChecks(one, officer, opened.etag());
         Http.Response opinion = Http.postJson(one + "/opinions/" + branch, Keycloak.userToken(businessPlaceOfficer),
                 "{\"agrees\":true,\"text\":\"分支机构已核查，无异议\"}", etag);
         assertThat(opinion.status()).as(opinion.body()).isEqualTo(200);
