@@ -1,5 +1,14 @@
 package cn.p2psupervision.portal;
 
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import cn.p2psupervision.portal.web.Formats;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 
 import java.util.stream.Stream;
@@ -27,7 +36,21 @@ import cn.p2psupervision.portal.classification.ClassificationApi;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(PortalTest.FixedClock.class)
 public abstract class PortalTest {
+
+    /** The tests' campaign clock stands still here, so that hours and days left are the same however slow a run. */
+    public static final Instant NOW = Instant.parse("2026-11-22T02:00:00Z");
+
+    @TestConfiguration
+    static class FixedClock {
+
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, Formats.BEIJING);
+        }
+    }
 
     /** The logged-in test users' access token (Spring Security's test default); it must never appear in a page. */
     public static final String ACCESS_TOKEN = "access-token";

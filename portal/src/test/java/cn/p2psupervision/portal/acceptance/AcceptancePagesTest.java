@@ -34,7 +34,7 @@ class AcceptancePagesTest extends PortalTest {
 
     static final String ID = "1d53c03e-cc23-3078-b7ff-70378dad319c";
     /** The portal's campaign clock runs on real time in the tests: the notice ends 5 days from today. */
-    static final LocalDate NOTICE_ENDS = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5);
+    static final LocalDate NOTICE_ENDS = LocalDate.ofInstant(NOW, java.time.ZoneId.of("Asia/Shanghai")).plusDays(5);
 
     @BeforeEach
     void aZhejiangCaseUnderNotice() {

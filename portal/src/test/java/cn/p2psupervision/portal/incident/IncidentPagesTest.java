@@ -31,8 +31,8 @@ class IncidentPagesTest extends PortalTest {
 
     @Test
     void inc06_theListShowsTheLevelAndTheTwoAndFourHourDeadlinesAsOverdueOrTimeLeft() throws Exception {
-        // recorded 3 h ago (the tests' campaign clock is real time): notification 1 h overdue, report due in 1 h
-        Instant recorded = Instant.now().minus(Duration.ofHours(3)).minusSeconds(30);
+        // recorded 3 h ago on the tests' fixed campaign clock: notification 1 h overdue, report due in 1 h
+        Instant recorded = NOW.minus(Duration.ofHours(3)).minusSeconds(30);
         when(incidents.events(null, null, 0)).thenReturn(new PageOf<>(List.of(summary(EV, "ESPECIALLY_MAJOR", recorded),
                 summary("EV-2", "MAJOR", recorded)), 0, 20, 2));
         when(incidents.event(EV)).thenReturn(event(recorded, List.of(
@@ -49,7 +49,7 @@ class IncidentPagesTest extends PortalTest {
 
     @Test
     void inc07_theEventShowsItsDeadlinesMeasuresAndTheLinkToItsTimelineReport() throws Exception {
-        Instant recorded = Instant.now().minus(Duration.ofHours(1));
+        Instant recorded = NOW.minus(Duration.ofHours(1));
         when(incidents.event(EV)).thenReturn(event(recorded, List.of(
                 new Events.Deadline("NOTIFICATION", 0, recorded.plus(Duration.ofHours(2)),
                         recorded.plus(Duration.ofMinutes(30)), false, false),
@@ -58,7 +58,7 @@ class IncidentPagesTest extends PortalTest {
         String page = mvc.perform(get("/incidents/" + EV).with(officer("gd-officer", "44"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(page).contains("平台逾期兑付，出借人聚集", "特别重大", "内部资料 注意保密", "已于 ", "剩余 2小时",
+        assertThat(page).contains("平台逾期兑付，出借人聚集", "特别重大", "内部资料 注意保密", "已于 2026年11月22日 09:30 报告", "剩余 3小时0分钟",
                 "移送公安", "涉嫌非法吸收公众存款，移送公安并追赃挽损", "实施中", "张三（金融办风险处副处长）",
                 "href=\"/incidents/" + EV + "/timeline.pdf\"", "广州分支机构已派员驻守")
                 .doesNotContain(ACCESS_TOKEN);
