@@ -17,7 +17,7 @@ import cn.p2psupervision.portal.api.QueryParameters;
 
 /**
  * The classification context (分类处置, docs/api.md section 4) as the logged-in user: decisions in the user's scope
- * (AUTH-02), an institution's findings, proposal and decision, and the two acts of CLS-07 (record, approve).
+ * (AUTH-02), an institution's findings, proposal and decision, and the acts of CLS-07 (record, approve) and central's reopening (AUTH-03).
  */
 @Component
 public class ClassificationApi {
@@ -108,6 +108,16 @@ public class ClassificationApi {
                 .header(IfMatch.HEADER, IfMatch.of(basedOn)).retrieve().body(Decisions.Entry.class);
     }
 
+    /** AUTH-03: central reopens the approved decision of version {@code basedOn}, with a written reason. */
+    public Decisions.Entry reopen(String institutionId, String reason, long basedOn) {
+        return api.post().uri(INSTITUTION + "/decision/reopening", institutionId)
+                .contentType(MediaType.APPLICATION_JSON).header(IfMatch.HEADER, IfMatch.of(basedOn))
+                .body(new ReopenRequest(reason)).retrieve().body(Decisions.Entry.class);
+    }
+
     record RecordRequest(String category, String reason) {
+    }
+
+    record ReopenRequest(String reason) {
     }
 }

@@ -69,21 +69,24 @@ public class ClassificationSection {
         boolean ownRecord = decision != null && decision.decision().recordedBy() != null && user != null
                 && user.username().equals(decision.decision().recordedBy().username());
         boolean mayApprove = registrationOffice && user.isHead() && "RECORDED".equals(state) && !ownRecord;
+        boolean mayReopen = user != null && user.isCentral() && "APPROVED".equals(state);
         return new View(findings, problemNames, proposal, proposalProblem, decision, versions, mayRecord, mayApprove,
-                registrationOffice && user.isHead() && "RECORDED".equals(state) && ownRecord, List.of());
+                mayReopen, registrationOffice && user.isHead() && "RECORDED".equals(state) && ownRecord, List.of());
     }
 
     /**
      * @param versions      every version of the decision, oldest first (CLS-07: every version is kept)
+     * @param mayReopen     central may reopen the approved decision (AUTH-03)
      * @param ownRecordNote a head sees why there is no approval button: the decision is their own (AUTH-04)
      * @param unavailable   why the section cannot be shown (classification refused or unreachable); empty otherwise
      */
     public record View(List<Classification.Finding> findings, Map<String, String> problemNames,
                        Classification.Proposal proposal, List<String> proposalProblem, Decisions.Entry decision,
-                       List<Decisions.Decision> versions, boolean mayRecord, boolean mayApprove, boolean ownRecordNote, List<String> unavailable) {
+                       List<Decisions.Decision> versions, boolean mayRecord, boolean mayApprove, boolean mayReopen,
+                       boolean ownRecordNote, List<String> unavailable) {
 
         static View unavailable(List<String> why) {
-            return new View(List.of(), Map.of(), null, List.of(), null, List.of(), false, false, false, why);
+            return new View(List.of(), Map.of(), null, List.of(), null, List.of(), false, false, false, false, why);
         }
 
         public String problemName(String code) {

@@ -16,8 +16,8 @@ import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.security.PortalUser;
 
 /**
- * The two acts of CLS-07 from an institution's file: an officer of the registration province records the category,
- * a head of it approves (AUTH-04). Each sends the version the page showed ({@code If-Match}); a refusal re-renders the
+ * The acts of CLS-07 from an institution's file: an officer of the registration province records the category,
+ * a head of it approves (AUTH-04), central reopens an approved decision with a written reason (AUTH-03). Each sends the version the page showed ({@code If-Match}); a refusal re-renders the
  * file with the message at the form (a stale version naming the current one, which the page now shows), the user's
  * entries kept.
  */
@@ -63,6 +63,21 @@ class DecisionController {
             return "redirect:/institutions/{id}";
         } catch (ApiProblemException refused) {
             return refused(id, "approve", refused, authentication, model, locale);
+        }
+    }
+
+    @PostMapping("/institutions/{id}/decision/reopening")
+    String reopen(@PathVariable String id, @RequestParam(required = false) String reason, @RequestParam long version,
+                  Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            Decisions.Entry reopened = api.reopen(id, reason == null || reason.isBlank() ? null : reason.strip(),
+                    version);
+            redirect.addFlashAttribute("decisionDone", "reopened");
+            redirect.addFlashAttribute("decisionVersion", reopened.version());
+            return "redirect:/institutions/{id}";
+        } catch (ApiProblemException refused) {
+            model.addAttribute("reopenReason", reason);
+            return refused(id, "reopen", refused, authentication, model, locale);
         }
     }
 

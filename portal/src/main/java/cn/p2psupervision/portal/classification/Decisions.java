@@ -18,7 +18,8 @@ public final class Decisions {
     /** CLS-07: the category recorded, against the platform's proposal; {@code RECORDED} waits for a head (AUTH-04). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Decision(int round, long version, String state, String category, Proposal proposal, String reason,
-                    Actor recordedBy, Instant recordedAt, Actor approvedBy, Instant approvedAt) {
+                    Actor recordedBy, Instant recordedAt, Actor approvedBy, Instant approvedAt, String reopenReason,
+                    Actor reopenedBy, Instant reopenedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

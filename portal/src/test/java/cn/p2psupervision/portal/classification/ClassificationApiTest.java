@@ -49,4 +49,15 @@ class ClassificationApiTest {
 
         server.verify();
     }
+
+    @Test
+    void auth03_theReopeningSendsTheReasonAndTheVersionAsIfMatch() {
+        server.expect(requestTo(DECISION + "/reopening")).andExpect(method(HttpMethod.POST))
+                .andExpect(header("If-Match", "\"2\"")).andExpect(content().json("{\"reason\":\"复核\"}"))
+                .andRespond(withSuccess(ANSWER, MediaType.APPLICATION_JSON));
+
+        api.reopen("id-1", "复核", 2);
+
+        server.verify();
+    }
 }

@@ -57,7 +57,8 @@ class ClassificationPagesTest extends PortalTest {
     void cls07_theFileShowsFindingsTheProposalWithItsStandardsAndTheDecisionWithEveryVersion() throws Exception {
         when(classification.decisionVersions(ID)).thenReturn(List.of(
                 new Decisions.Decision(1, 1, "RECORDED", "RECTIFICATION", new Decisions.Proposal("RECTIFICATION"), null,
-                        new Decisions.Actor("zj-officer", "33", null), Instant.parse("2016-10-09T01:00:00Z"), null, null),
+                        new Decisions.Actor("zj-officer", "33", null), Instant.parse("2016-10-09T01:00:00Z"), null, null,
+                        null, null, null),
                 decision(2, "RECORDED", "zj-officer").decision()));
 
         String page = page(officer("zj-officer", "33"));
@@ -113,6 +114,58 @@ class ClassificationPagesTest extends PortalTest {
         String page = page(head("zj-head-finance", "33"));
 
         assertThat(page).contains("已批准").doesNotContain("data-testid=\"record-form\"", "data-testid=\"approve-form\"");
+    }
+
+    @Test
+    void auth03_centralSeesTheReopeningFormOnAnApprovedDecisionAndNoOneElseDoes() throws Exception {
+        when(classification.decision(ID)).thenReturn(decision(2, "APPROVED", "zj-officer"));
+
+        assertThat(page(central())).contains("data-testid=\"reopen-form\"",
+                "action=\"/institutions/" + ID + "/decision/reopening\"", "<label for=\"reopen-reason\"",
+                "重新打开该决定（第 2 版）");
+        for (OidcLoginRequestPostProcessor other : List.of(officer("zj-officer", "33"), head("zj-head-finance", "33"),
+                officer("gd-officer", "44"))) {
+            assertThat(page(other)).doesNotContain("data-testid=\"reopen-form\"");
+        }
+    }
+
+    @Test
+    void auth03_theReopeningPostsTheReasonAndTheVersionThePageShowed() throws Exception {
+        when(classification.reopen(ID, "复核发现资金池问题，需重新认定", 2)).thenReturn(decision(3, "REOPENED", "zj-officer"));
+
+        mvc.perform(post("/institutions/" + ID + "/decision/reopening").param("version", "2")
+                        .param("reason", " 复核发现资金池问题，需重新认定 ").with(central()).with(csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/institutions/" + ID));
+
+        verify(classification).reopen(ID, "复核发现资金池问题，需重新认定", 2);
+    }
+
+    @Test
+    void auth03_aReopenedDecisionShowsWhyWhoAndWhen() throws Exception {
+        Decisions.Entry approved = decision(2, "APPROVED", "zj-officer");
+        Decisions.Decision d = approved.decision();
+        when(classification.decision(ID)).thenReturn(new Decisions.Entry(ID, "33", 3, new Decisions.Decision(d.round(),
+                3, "REOPENED", d.category(), d.proposal(), d.reason(), d.recordedBy(), d.recordedAt(), d.approvedBy(),
+                d.approvedAt(), "复核发现资金池问题", new Decisions.Actor("central", null, null),
+                Instant.parse("2016-11-01T01:00:00Z")), Instant.parse("2016-11-01T01:00:00Z")));
+
+        assertThat(page(officer("zj-officer", "33"))).contains("已重新打开", "复核发现资金池问题 · central · 2016年11月1日 09:00",
+                "data-testid=\"record-form\"");
+    }
+
+    @Test
+    void auth03_aReopeningWithoutAReasonShowsTheRuleAtTheForm() throws Exception {
+        when(classification.decision(ID)).thenReturn(decision(2, "APPROVED", "zj-officer"));
+        when(classification.reopen(ID, null, 2)).thenThrow(new ApiProblemException(new ApiProblem(
+                "urn:p2p-supervision:problem:rule-violation", "A regulatory rule refuses this", 422,
+                "Reopening a decision needs a written reason", "AUTH-03", "classification-service", "r-7", List.of(),
+                null, null)));
+
+        String page = mvc.perform(post("/institutions/" + ID + "/decision/reopening").param("version", "2")
+                        .param("reason", " ").with(central()).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("data-testid=\"reopen-form\"", "AUTH-03");
     }
 
     @Test
@@ -211,7 +264,7 @@ class ClassificationPagesTest extends PortalTest {
                 new Decisions.Proposal("RECTIFICATION"), "资金池规模巨大，实际控制人已失联",
                 new Decisions.Actor(recordedBy, "33", "FINANCIAL_OFFICE"), Instant.parse("2016-10-10T01:00:00Z"),
                 "APPROVED".equals(state) ? new Decisions.Actor("zj-head-finance", "33", "FINANCIAL_OFFICE") : null,
-                "APPROVED".equals(state) ? Instant.parse("2016-10-11T01:00:00Z") : null),
+                "APPROVED".equals(state) ? Instant.parse("2016-10-11T01:00:00Z") : null, null, null, null),
                 Instant.parse("2016-10-10T01:00:00Z"));
     }
 

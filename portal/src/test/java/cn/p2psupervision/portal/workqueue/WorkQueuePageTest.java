@@ -29,9 +29,10 @@ class WorkQueuePageTest extends PortalTest {
         Decisions.Entry awaiting = new Decisions.Entry("id-1", "44", 1, new Decisions.Decision(1, 1, "RECORDED",
                 "RECTIFICATION", new Decisions.Proposal("COMPLIANT"), "资金存管未落实",
                 new Decisions.Actor("gd-officer", "44", "FINANCIAL_OFFICE"), Instant.parse("2018-03-01T01:00:00Z"),
-                null, null), Instant.parse("2018-03-01T01:00:00Z"));
+                null, null, null, null, null), Instant.parse("2018-03-01T01:00:00Z"));
         Decisions.Entry unnamed = new Decisions.Entry("id-2", "44", 1, new Decisions.Decision(1, 1, "RECORDED",
-                "BANNING", null, null, new Decisions.Actor("gd-officer", "44", null), null, null, null), null);
+                "BANNING", null, null, new Decisions.Actor("gd-officer", "44", null), null, null, null, null, null, null),
+                null);
         when(classification.decisions("RECORDED", 0, 10)).thenReturn(new PageOf<>(List.of(awaiting, unnamed), 0, 10, 12));
         when(registry.file("id-1")).thenReturn(new Institutions.File("id-1", "91440300MA5D8R2K79", "44", "深圳前海某某金融信息服务有限公司",
                 null, null, null, null, null, null, null, null, null, null, null, null, "OPERATING", true,
