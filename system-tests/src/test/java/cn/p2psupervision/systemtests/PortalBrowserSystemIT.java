@@ -180,7 +180,7 @@ class PortalBrowserSystemIT {
     }
 
     @Test
-    void cls07_auth04_anOfficerRecordsTheDecisionInThePortalAndAHeadOfTheProvinceApprovesIt() {
+    void cls07_auth03_auth04_anOfficerRecordsTheDecisionAHeadOfTheProvinceApprovesItAndCentralReopensIt() {
         // the classification context knows the file once the registry's change feed reached it (404 before)
         String proposal = PlatformUnderTest.GATEWAY + "/api/v1/classification/institutions/" + guangdong.id()
                 + "/proposal";
@@ -208,6 +208,16 @@ class PortalBrowserSystemIT {
         assertThat(decision.get("state").asString()).isEqualTo("APPROVED");
         assertThat(decision.get("category").asString()).isEqualTo("RECTIFICATION");
         assertThat(decision.get("approvedBy").get("username").asString()).isEqualTo("gd-head-finance");
+        logOut();
+
+        logIn("central");
+        page.navigate(PORTAL + "/institutions/" + guangdong.id());
+        page.locator("#reopen-reason").fill("复核发现资金存管问题，需重新认定");
+        page.locator("[data-testid=reopen-form] button[type=submit]").click();
+        page.locator("[data-testid=decision-done]").waitFor();
+        assertThat(page.locator("[data-testid=decision-state]").innerText()).isEqualTo("已重新打开");
+        assertThat(page.locator("[data-testid=reopen-reason]").innerText()).startsWith("复核发现资金存管问题，需重新认定 · central");
+        screenshot("central-decision-reopened");
     }
 
     @Test
