@@ -164,7 +164,7 @@ final class PortalBenchmark {
             if (response.statusCode() != 200 || !response.uri().getPath().equals(uri.getPath())) {
                 errors++; // an error page, or sent to the login: not the page asked for
             }
-            bytes = response.body().length();
+            bytes = response.body().getBytes(StandardCharsets.UTF_8).length; // the page as sent (UTF-8)
         }
         Arrays.sort(millis);
         return new Row(user, page, requests, errors, percentile(millis, 50), percentile(millis, 95),

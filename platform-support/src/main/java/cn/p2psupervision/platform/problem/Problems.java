@@ -37,6 +37,22 @@ public final class Problems {
         return problem;
     }
 
+    /** The identity provider a 503 names when a token could not be checked ({@link #tokenNotCheckable()}). */
+    public static final String IDENTITY_PROVIDER = "keycloak";
+    /** The {@code Retry-After} of that 503, in seconds. */
+    public static final String TOKEN_NOT_CHECKABLE_RETRY_AFTER = "5";
+
+    /**
+     * 503 naming {@value #IDENTITY_PROVIDER}: a token that could not be checked at all because the realm's signing
+     * keys could not be fetched (Keycloak down or too slow), in the services and at the gateway alike.
+     */
+    public static ProblemDetail tokenNotCheckable() {
+        ProblemDetail problem = of(ProblemType.SERVICE_UNAVAILABLE, IDENTITY_PROVIDER
+                + " is unavailable: the token could not be checked; try again shortly");
+        problem.setProperty("service", IDENTITY_PROVIDER);
+        return problem;
+    }
+
     public static ProblemDetail of(ProblemType type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
         problem.setType(type.type());

@@ -1,7 +1,6 @@
 package cn.p2psupervision.platform.security.reactive;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -22,18 +21,12 @@ import reactor.core.publisher.Mono;
  */
 final class ReactiveProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    /** The dependency named when a token cannot be checked because the realm's keys cannot be fetched (503). */
-    static final String IDENTITY_PROVIDER = "keycloak";
-
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
         if (ex instanceof AuthenticationServiceException) {
             // the token could not be checked at all: the realm's signing keys could not be fetched
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-            ProblemDetail problem = Problems.of(ProblemType.SERVICE_UNAVAILABLE, IDENTITY_PROVIDER
-                    + " is unavailable: the token could not be checked; try again shortly");
-            problem.setProperty("service", IDENTITY_PROVIDER);
-            return ReactiveProblems.write(exchange, problem);
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Problems.TOKEN_NOT_CHECKABLE_RETRY_AFTER);
+            return ReactiveProblems.write(exchange, Problems.tokenNotCheckable());
         }
         boolean tokenSent = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,

@@ -21,14 +21,11 @@ import cn.p2psupervision.platform.problem.Problems;
 
 /**
  * 401 and 403 as problem details, keeping the {@code WWW-Authenticate} header of RFC 6750; and a 503 naming
- * {@value #IDENTITY_PROVIDER} when a token could not be checked at all because the realm's signing keys could not be
+ * {@code keycloak} when a token could not be checked at all because the realm's signing keys could not be
  * fetched (an {@link AuthenticationServiceException}: Keycloak down or too slow), which Spring Security would otherwise
  * rethrow as a 500.
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    /** The dependency the 503 names. */
-    static final String IDENTITY_PROVIDER = "keycloak";
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
@@ -37,11 +34,8 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
         if (authException instanceof AuthenticationServiceException) {
-            response.setHeader("Retry-After", "5");
-            ProblemDetail problem = Problems.of(ProblemType.SERVICE_UNAVAILABLE, IDENTITY_PROVIDER
-                    + " is unavailable: the token could not be checked; try again shortly");
-            problem.setProperty("service", IDENTITY_PROVIDER);
-            write(response, problem);
+            response.setHeader("Retry-After", Problems.TOKEN_NOT_CHECKABLE_RETRY_AFTER);
+            write(response, Problems.tokenNotCheckable());
             return;
         }
         bearerEntryPoint.commence(request, response, authException);
