@@ -1,5 +1,6 @@
 package cn.p2psupervision.portal.incident;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -78,6 +79,28 @@ public final class Events {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Actor(String username, String province, String agency) {
+    }
+
+    /** INC-02: what an officer records; the service starts the INC-06 clock from the recording. */
+    public record Draft(String institutionId, String type, String title, String description, Long lendersAffected) {
+    }
+
+    /** INC-03: the level the platform proposes from the registry's figures, with the criteria that decided it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LevelProposal(String level, List<Reason> reasons, Figures figures) {
+
+        public LevelProposal {
+            reasons = orEmpty(reasons);
+        }
+
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Reason(String criterion, String text) {
+        }
+
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record Figures(String period, BigDecimal loanBalance, Integer balanceRank, long institutionsRanked,
+                              long lendersAffected, int institutionsInvolved, int provincesInvolved) {
+        }
     }
 
     /** An event of the list with its 2-hour and 4-hour deadlines, when they apply. */

@@ -1,12 +1,14 @@
 package cn.p2psupervision.portal.incident;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.p2psupervision.portal.api.PageOf;
+import cn.p2psupervision.portal.security.PortalUser;
 
 /**
  * 风险事件: the events the user may read with their level and, for an open especially major event, the 2-hour and
@@ -31,9 +34,11 @@ class IncidentController {
     static final List<String> FIRST_REPORTS = List.of("NOTIFICATION", "WRITTEN_REPORT");
 
     private final IncidentApi api;
+    private final EventPage page;
 
-    IncidentController(IncidentApi api) {
+    IncidentController(IncidentApi api, EventPage page) {
         this.api = api;
+        this.page = page;
     }
 
     /**
@@ -67,8 +72,8 @@ class IncidentController {
     }
 
     @GetMapping("/incidents/{id}")
-    String event(@PathVariable String id, Model model) {
-        model.addAttribute("event", api.event(id));
+    String event(@PathVariable String id, Authentication user, Model model, Locale locale) {
+        page.addTo(model, api.event(id), PortalUser.of(user), locale);
         return "incidents/event";
     }
 

@@ -22,11 +22,11 @@ import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.PageOf;
 
 /** The institution list and an institution's file (一户一档), and how refusals of the registry read there. */
-class InstitutionPagesTest extends PortalTest {
+public class InstitutionPagesTest extends PortalTest {
 
     static final String ID = "1d53c03e-cc23-3078-b7ff-70378dad319c";
 
-    static Institutions.File file(String access) {
+    public static Institutions.File file(String access) {
         return new Institutions.File(ID, "91330100MA28A7K3X6", "33", "杭州钱塘易贷网络科技有限公司",
                 "浙江省杭州市西湖区文三路 90 号 8 楼", new Institutions.Person("陈建国", "330*************34"),
                 List.of(new Institutions.Shareholder("浙江钱塘控股集团有限公司", "ENTITY", new BigDecimal("80.00"),

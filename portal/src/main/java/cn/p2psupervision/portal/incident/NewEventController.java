@@ -1,0 +1,113 @@
+package cn.p2psupervision.portal.incident;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.p2psupervision.portal.api.ApiProblem;
+import cn.p2psupervision.portal.api.ApiProblemException;
+import cn.p2psupervision.portal.api.ProblemMessages;
+import cn.p2psupervision.portal.institution.Institutions;
+import cn.p2psupervision.portal.institution.RegistryApi;
+
+/**
+ * 登记风险事件 (INC-02): an officer of the institution's registration province records an event about it, from its
+ * file or by its credit code; the 2-hour and 4-hour clocks of an especially major event run from this recording. The
+ * institution is looked up first, so that one out of the officer's scope is refused at its field.
+ */
+@Controller
+class NewEventController {
+
+    private final IncidentApi api;
+    private final RegistryApi registry;
+    private final ProblemMessages problems;
+    private final MessageSource messages;
+
+    NewEventController(IncidentApi api, RegistryApi registry, ProblemMessages problems, MessageSource messages) {
+        this.api = api;
+        this.registry = registry;
+        this.problems = problems;
+        this.messages = messages;
+    }
+
+    @GetMapping("/incidents/new")
+    String form(@RequestParam(required = false) String institution, Model model, Locale locale) {
+        Form form = new Form(institution, null, null, null, null);
+        if (institution != null && !institution.isBlank()) {
+            try {
+                model.addAttribute("institutionFile", registry.file(institution.strip()));
+            } catch (ApiProblemException unknown) {
+                model.addAttribute("institutionProblem", problems.describe(unknown.problem(), locale));
+            }
+        }
+        return show(form, model);
+    }
+
+    @PostMapping("/incidents")
+    String record(@RequestParam(required = false) String institution, @RequestParam(required = false) String type,
+                  @RequestParam(required = false) String title, @RequestParam(required = false) String description,
+                  @RequestParam(required = false) String lendersAffected, Model model, Locale locale,
+                  RedirectAttributes redirect) {
+        Form form = new Form(institution, type, title, description, lendersAffected);
+        Institutions.File file;
+        try {
+            file = registry.file(required(institution));
+        } catch (ApiProblemException unknown) {
+            model.addAttribute("institutionProblem", problems.describe(unknown.problem(), locale));
+            return show(form, model);
+        }
+        model.addAttribute("institutionFile", file);
+        Long lenders;
+        try {
+            lenders = lenders(lendersAffected);
+        } catch (NumberFormatException notAWholeNumber) {
+            model.addAttribute("refusal", List.of(messages.getMessage("inc.new.lendersNotANumber", null,
+                    locale)));
+            return show(form, model);
+        }
+        try {
+            Events.Event recorded = api.record(new Events.Draft(file.id(), blankToNull(type), blankToNull(title),
+                    blankToNull(description), lenders));
+            redirect.addFlashAttribute("eventDone", "recorded");
+            redirect.addFlashAttribute("eventVersion", recorded.version());
+            return "redirect:/incidents/" + recorded.id();
+        } catch (ApiProblemException refused) {
+            model.addAttribute("refusal", problems.describe(refused.problem(), locale));
+            return show(form, model);
+        }
+    }
+
+    private String show(Form form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("eventTypes", EventActs.EVENT_TYPES);
+        return "incidents/new";
+    }
+
+    /** The institution must be named: absent, it is the registry's own 404 for "no such institution". */
+    private static String required(String institution) {
+        if (institution == null || institution.isBlank()) {
+            throw new ApiProblemException(ApiProblem.ofStatus(404));
+        }
+        return institution.strip();
+    }
+
+    /** The officer's estimate of lenders affected, when given; the service refuses a negative one. */
+    private static Long lenders(String entered) {
+        return entered == null || entered.isBlank() ? null : Long.valueOf(entered.strip());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** What the officer entered, shown again after a refusal. */
+    record Form(String institution, String type, String title, String description, String lendersAffected) {
+    }
+}
