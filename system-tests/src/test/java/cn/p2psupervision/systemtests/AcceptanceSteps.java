@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Steps of the acceptance workflow through the gateway with real tokens, shared by the system tests that need a case
@@ -118,5 +121,25 @@ final class AcceptanceSteps {
         return Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token).header("If-Match", ifMatch)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /**
+     * The registry and acceptance services again, their campaign clock 15 days ahead: a notice posted now has run its
+     * 14 full days (ACC-09), so the certificate can be signed. {@link #restartOnTodaysDate()} undoes it.
+     */
+    static void restartFifteenDaysAhead() {
+        restartOnCampaignDate(Map.of("PLATFORM_CLOCK_START",
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(15).withNano(0).toString()));
+    }
+
+    static void restartOnTodaysDate() {
+        restartOnCampaignDate(Map.of());
+    }
+
+    private static void restartOnCampaignDate(Map<String, String> environment) {
+        PlatformUnderTest.platform("stop", "acceptance");
+        PlatformUnderTest.platform("stop", "registry");
+        PlatformUnderTest.platform(environment, "start", "registry");
+        PlatformUnderTest.platform(environment, "start", "acceptance");
     }
 }

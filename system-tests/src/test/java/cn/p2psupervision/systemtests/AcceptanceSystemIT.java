@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,8 +83,7 @@ class AcceptanceSystemIT {
         assertThat(Http.postJson(one + "/certificate/signatures", Keycloak.userToken("zj-head-finance"), "{}",
                 again.etag()).json().get("rule").asString()).as("not before the notice has run its term")
                 .startsWith("ACC-");
-        restartOnCampaignDate(Map.of("PLATFORM_CLOCK_START",
-                OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(15).withNano(0).toString()));
+        AcceptanceSteps.restartFifteenDaysAhead();
         try {
             Http.Response current = Http.get(one, officer);
             Http.Response byOfficer = Http.postJson(one + "/certificate/signatures", officer, "{}", current.etag());
@@ -118,7 +115,7 @@ class AcceptanceSystemIT {
             assertThat(publicFiled.json().get("content").get(0).get("creditCode").asString())
                     .isEqualTo(institution.creditCode());
         } finally {
-            restartOnCampaignDate(Map.of());
+            AcceptanceSteps.restartOnTodaysDate();
         }
     }
 
@@ -186,11 +183,4 @@ class AcceptanceSystemIT {
     /**
      * Restarts the acceptance service and the registry on another campaign date (their data stays): the registry
      * refuses a status decided after its own today (REG-08), so both must read the same clock, as in production.
-     */
-    private static void restartOnCampaignDate(Map<String, String> environment) {
-        PlatformUnderTest.platform("stop", "acceptance");
-        PlatformUnderTest.platform("stop", "registry");
-        PlatformUnderTest.platform(environment, "start", "registry");
-        PlatformUnderTest.platform(environment, "start", "acceptance");
-    }
-}
+     */}

@@ -140,6 +140,13 @@ class PortalBrowserSystemIT {
 
         page.navigate(PORTAL + "/institutions?namePrefix=" + zhejiangOnly.name());
         assertThat(page.locator("main").innerText()).contains("没有符合条件的机构。").doesNotContain(zhejiangOnly.name());
+        page.navigate(PORTAL + "/institutions?province=33");
+        assertThat(page.locator("main").innerText()).doesNotContain(zhejiangOnly.name());
+
+        // the national figures are central's (AUTH-03)
+        Response dashboard = page.navigate(PORTAL + "/dashboard");
+        assertThat(dashboard.status()).isEqualTo(403);
+        assertThat(page.locator("[data-testid=national-institutions]").count()).isZero();
     }
 
     @Test
@@ -247,6 +254,112 @@ class PortalBrowserSystemIT {
         assertThat(stored.get(0).get("text").asString()).isEqualTo("该平台仍在线下门店向老年人推销理财产品");
     }
 
+    @Test
+    void inc02_inc05_inc06_anOfficerLeadsAnEspeciallyMajorEventAHeadStartsThePlanAndGuangdongNeverSeesIt() {
+        String incidents = PlatformUnderTest.GATEWAY + "/api/v1/incidents";
+        // the incident context knows the file once the registry's change feed reached it (404 before)
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> Http.get(incidents
+                + "/institutions/" + zhejiangOnly.id() + "/agency-requests", Keycloak.userToken("zj-officer"))
+                .status() == 200);
+        logIn("zj-officer");
+        page.navigate(PORTAL + "/institutions/" + zhejiangOnly.id());
+        page.locator("[data-testid=record-event]").click();
+        page.waitForURL(url -> url.startsWith(PORTAL + "/incidents/new"));
+        assertThat(page.locator("[data-testid=event-institution-name]").innerText()).startsWith(zhejiangOnly.name());
+        page.locator("#event-type").selectOption("OVERDUE_PAYMENT");
+        page.locator("#event-title").fill("门户测试：平台逾期兑付，出借人聚集");
+        page.locator("#event-description").fill("平台自今日起暂停提现，出借人在公司聚集");
+        page.locator("#event-lenders").fill("120000");
+        screenshot("zj-officer-new-event");
+        page.locator("[data-testid=new-event-form] button[type=submit]").click();
+        page.waitForURL(url -> url.startsWith(PORTAL + "/incidents/EV-"));
+        String eventId = page.url().substring(page.url().lastIndexOf('/') + 1);
+        page.locator("[data-testid=event-done][data-done=recorded]").waitFor();
+
+        // INC-03: 120,000 lenders affected: the platform proposes especially major
+        assertThat(page.locator("[data-testid=level-proposal]").innerText()).contains("特别重大", "受影响出借人数达到标准");
+        page.locator("#level-level").selectOption("ESPECIALLY_MAJOR");
+        page.locator("#level-reason").fill("出借人逾十万，影响重大");
+        act("level-form", "[data-testid=event-done][data-done=level]");
+        assertThat(page.locator("[data-testid=deadlines]").innerText()).contains("2小时内报告", "剩余");
+        page.locator("#watcher-name").fill("张三");
+        page.locator("#watcher-position").fill("金融办风险处副处长");
+        page.locator("#watcher-contact").fill("0571-00000000");
+        act("watcher-form", "[data-testid=event-done][data-done=watcher]");
+        page.locator("#notification-reference").fill("浙金办电〔2026〕1号");
+        act("notification-form", "[data-testid=event-done][data-done=notification]");
+        page.locator("#measure-kind").selectOption("CONTROL_ACCOUNTS");
+        page.locator("#measure-description").fill("冻结平台在存管银行的自有账户");
+        act("measure-form", "[data-testid=event-done][data-done=measure]");
+        assertThat(page.locator("[data-testid=measures]").innerText()).contains("控制账户", "冻结平台在存管银行的自有账户");
+        assertThat(page.locator("[data-testid=plan-form]").count()).as("an officer may not start the plan").isZero();
+        screenshot("zj-officer-event-in-hand");
+        logOut();
+
+        logIn("zj-head-finance");
+        page.navigate(PORTAL + "/incidents/" + eventId);
+        page.locator("#plan-reason").fill("出借人聚集，启动省级应急预案");
+        act("plan-form", "[data-testid=event-done][data-done=planStart]");
+        screenshot("zj-head-plan-started");
+        JsonNode event = Http.get(incidents + "/events/" + eventId, Keycloak.userToken("zj-officer")).json();
+        assertThat(event.get("level").asString()).isEqualTo("ESPECIALLY_MAJOR");
+        assertThat(event.get("watcher").get("name").asString()).isEqualTo("张三");
+        assertThat(event.get("plan").get("startedBy").get("username").asString()).isEqualTo("zj-head-finance");
+        assertThat(event.get("deadlines").get(0).get("metAt").isNull()).as("notified within 2 hours").isFalse();
+        assertThat(event.get("measures").get(0).get("kind").asString()).isEqualTo("CONTROL_ACCOUNTS");
+        logOut();
+
+        logIn("gd-officer");
+        Response foreign = page.navigate(PORTAL + "/incidents/" + eventId);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(page.content()).doesNotContain("门户测试：平台逾期兑付", zhejiangOnly.name());
+        page.navigate(PORTAL + "/incidents");
+        assertThat(page.locator("main").innerText()).doesNotContain("门户测试：平台逾期兑付", eventId);
+    }
+
+    @Test
+    void acc11_acc12_auth04_theTwoAgencyHeadsOfZhejiangCoSignTheCertificateAndTheOfficerFiles() {
+        AcceptanceSteps.Institution onNotice = AcceptanceSteps.onNotice();
+        logIn("gd-officer");
+        Response foreign = page.navigate(PORTAL + "/acceptance/" + onNotice.id());
+        assertThat(foreign.status()).as("a Zhejiang-only case is not Guangdong's (AUTH-02)").isEqualTo(404);
+        page.navigate(PORTAL + "/acceptance");
+        assertThat(page.content()).doesNotContain(onNotice.creditCode(), onNotice.id());
+        logOut();
+
+        AcceptanceSteps.restartFifteenDaysAhead();
+        try {
+            logIn("zj-head-finance");
+            page.navigate(PORTAL + "/acceptance/" + onNotice.id());
+            act("sign-form", "[data-testid=case-done]");
+            assertThat(page.locator("[data-testid=case-state]").innerText()).as("one signature does nothing yet")
+                    .isEqualTo("公示中");
+            assertThat(page.locator("[data-testid=sign-form]").count()).as("nobody signs twice").isZero();
+            screenshot("zj-head-finance-signed");
+            logOut();
+
+            logIn("zj-head-regulator");
+            page.navigate(PORTAL + "/acceptance/" + onNotice.id());
+            act("sign-form", "[data-testid=case-done]");
+            assertThat(page.locator("[data-testid=case-state]").innerText()).isEqualTo("已出具合格证明");
+            String code = page.locator("[data-testid=verification-code]").innerText();
+            screenshot("zj-head-regulator-co-signed");
+            logOut();
+
+            logIn("zj-officer");
+            page.navigate(PORTAL + "/acceptance/" + onNotice.id());
+            act("filing-form", "[data-testid=case-done]");
+            assertThat(page.locator("[data-testid=case-state]").innerText()).isEqualTo("已备案登记");
+            screenshot("zj-officer-filed");
+            JsonNode filed = Http.get(AcceptanceSteps.API + "/cases/" + onNotice.id(), Keycloak.userToken("zj-officer"))
+                    .json();
+            assertThat(filed.get("state").asString()).isEqualTo("FILED");
+            assertThat(code).contains(filed.get("certificate").get("verificationCode").asString());
+        } finally {
+            AcceptanceSteps.restartOnTodaysDate();
+        }
+    }
+
     /** From the portal's landing page through Keycloak's own login form, back to the portal. */
     private void logIn(String username) {
         page.navigate(PORTAL + "/");
@@ -260,13 +373,19 @@ class PortalBrowserSystemIT {
         page.waitForURL(url -> url.startsWith(PORTAL + "/") && !url.contains("/login/oauth2/"));
     }
 
-    /** A screenshot of a portal page, which must pass the accessibility check. */
+    /** Sends the form of that test id and waits for the confirmation the page shows after it. */
+    private void act(String form, String confirmation) {
+        page.locator("[data-testid=" + form + "] button[type=submit]").click();
+        page.locator(confirmation).waitFor();
+    }
+
     /** The portal's logout, which also ends the Keycloak session. */
     private void logOut() {
         page.locator("form[action='/logout'] button").click();
         page.waitForURL(PORTAL + "/");
     }
 
+    /** A screenshot of a portal page, which must pass the accessibility check. */
     private void screenshot(String name) {
         keycloakScreenshot(name);
         assertAccessible(name);

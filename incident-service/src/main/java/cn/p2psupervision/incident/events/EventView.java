@@ -36,16 +36,22 @@ public record EventView(String id, String institutionId, String institutionName,
                 e.closeReason(), e.version(), e.recordedBy(), e.recordedAt(), e.updatedAt());
     }
 
-    /** An event in a list: what tells it apart and whether a deadline is overdue now. */
+    /**
+     * An event in a list: what tells it apart, whether a deadline is overdue now, and its 2-hour and 4-hour deadlines
+     * (INC-06; follow-ups show on the event), so that a list shows the clocks without reading each event.
+     */
     public record Summary(String id, String institutionId, String institutionName, String registeredProvince,
                           EventType type, String title, EventStatus status, Level level, boolean planRunning,
-                          boolean overdue, Instant recordedAt, Instant updatedAt, long version) {
+                          boolean overdue, List<Deadline> firstReports, Instant recordedAt, Instant updatedAt,
+                          long version) {
 
         static Summary of(RiskEvent e, Instant now) {
+            List<Deadline> deadlines = e.deadlines(now);
             return new Summary(e.id(), e.institutionId(), e.institutionName(), e.registeredProvince(), e.type(),
                     e.title(), e.status(), e.level(), e.plan() != null && e.plan().running(),
-                    e.deadlines(now).stream().anyMatch(Deadline::overdue), e.recordedAt(), e.updatedAt(),
-                    e.version());
+                    deadlines.stream().anyMatch(Deadline::overdue),
+                    deadlines.stream().filter(d -> d.kind() != Deadline.Kind.FOLLOW_UP).toList(), e.recordedAt(),
+                    e.updatedAt(), e.version());
         }
     }
 

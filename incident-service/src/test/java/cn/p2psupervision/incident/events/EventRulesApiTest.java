@@ -234,6 +234,14 @@ class EventRulesApiTest {
         assertThat(late.get("overdue").asBoolean()).isTrue();
         assertThat(late.at("/deadlines/0/overdue").asBoolean()).isTrue();
         assertThat(late.at("/deadlines/0/dueAt").asString()).isEqualTo("2018-03-01T03:00:00Z");
+        // the list carries the 2-hour and 4-hour deadlines, so that a list shows the clocks without reading each event
+        JsonNode listed = inList(id, TestCaller.GD_OFFICER);
+        assertThat(listed.get("overdue").asBoolean()).isTrue();
+        assertThat(listed.at("/firstReports/0/kind").asString()).isEqualTo("NOTIFICATION");
+        assertThat(listed.at("/firstReports/0/overdue").asBoolean()).isTrue();
+        assertThat(listed.at("/firstReports/1/kind").asString()).isEqualTo("WRITTEN_REPORT");
+        assertThat(listed.at("/firstReports/1/dueAt").asString()).isEqualTo("2018-03-01T05:00:00Z");
+        assertThat(listed.at("/firstReports/1/overdue").asBoolean()).isFalse();
 
         assertThat(scan.scan()).isEqualTo(1);
         assertThat(scan.scan()).isZero();
@@ -546,4 +554,15 @@ class EventRulesApiTest {
         timeline.get("entries").forEach(e -> kinds.add(e.get("kind").asString()));
         return kinds;
     }
+
+    /** The event as the list of events shows it to the caller. */
+    private JsonNode inList(String id, TestCaller caller) throws Exception {
+        for (JsonNode summary : api.send(get(EVENTS + "?size=200"), caller, 200).get("content")) {
+            if (summary.get("id").asString().equals(id)) {
+                return summary;
+            }
+        }
+        throw new AssertionError(id + " is not in the list");
+    }
+
 }

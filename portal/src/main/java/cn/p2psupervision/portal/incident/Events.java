@@ -12,11 +12,19 @@ public final class Events {
     private Events() {
     }
 
-    /** An event in the list, {@code overdue} when a reporting deadline is missed now (INC-06). */
+    /**
+     * An event in the list, {@code overdue} when a reporting deadline is missed now, with its 2-hour and 4-hour
+     * deadlines (INC-06).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Summary(String id, String institutionId, String institutionName, String registeredProvince,
                           String type, String title, String status, String level, boolean planRunning,
-                          boolean overdue, Instant recordedAt, Instant updatedAt, long version) {
+                          boolean overdue, List<Deadline> firstReports, Instant recordedAt, Instant updatedAt,
+                          long version) {
+
+        public Summary {
+            firstReports = orEmpty(firstReports);
+        }
 
         /** An open especially major event: the one whose 2-hour and 4-hour reports are due (INC-06). */
         public boolean reportsDue() {

@@ -30,8 +30,6 @@ class IncidentController {
 
     static final List<String> STATUSES = List.of("OPEN", "CLOSED");
     static final List<String> LEVELS = List.of("ESPECIALLY_MAJOR", "MAJOR", "OTHER");
-    /** The two deadlines INC-06 counts from recording; follow-ups show on the event's page. */
-    static final List<String> FIRST_REPORTS = List.of("NOTIFICATION", "WRITTEN_REPORT");
 
     private final IncidentApi api;
     private final EventPage page;
@@ -41,10 +39,7 @@ class IncidentController {
         this.page = page;
     }
 
-    /**
-     * The list; the deadlines of an open especially major event are read from the event itself (the list does not
-     * carry them), which the service records as a read of that event (AUTH-07).
-     */
+    /** The list, with the 2-hour and 4-hour deadlines of each open especially major event (INC-06). */
     @GetMapping("/incidents")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String level,
                 @RequestParam(defaultValue = "0") int page, Model model) {
@@ -56,9 +51,8 @@ class IncidentController {
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("levels", LEVELS);
         model.addAttribute("events", events);
-        model.addAttribute("rows", events.content().stream().map(e -> new Events.Row(e, e.reportsDue()
-                ? api.event(e.id()).deadlines().stream().filter(d -> FIRST_REPORTS.contains(d.kind())).toList()
-                : List.of())).toList());
+        model.addAttribute("rows", events.content().stream()
+                .map(e -> new Events.Row(e, e.reportsDue() ? e.firstReports() : List.of())).toList());
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/incidents");
         if (byStatus != null) {
             url.queryParam("status", byStatus);
