@@ -4,9 +4,11 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import cn.p2psupervision.portal.api.AgencyRequest;
 import cn.p2psupervision.portal.api.IfMatch;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.api.QueryParameters;
@@ -25,6 +27,17 @@ public class AcceptanceApi {
             new ParameterizedTypeReference<>() {
             };
     private static final ParameterizedTypeReference<List<Cases.Complaint>> COMPLAINTS =
+            new ParameterizedTypeReference<>() {
+            };
+
+    private static final String CUSTODY_BANKS = "/api/v1/acceptance/custody-banks";
+    private static final ParameterizedTypeReference<List<Cases.Summary>> OVERDUE =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<CustodyBanks>> WHITELISTS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<AgencyRequest>> REQUESTS =
             new ParameterizedTypeReference<>() {
             };
 
@@ -62,5 +75,39 @@ public class AcceptanceApi {
     public Cases.Case file(String institutionId, long basedOn) {
         return api.post().uri(CASE + "/filing", institutionId)
                 .header(IfMatch.HEADER, IfMatch.of(basedOn)).retrieve().body(Cases.Case.class);
+    }
+
+    /** ACC-13: the cases past their deadline, neither filed nor closed, in the user's scope, the longest overdue first. */
+    public List<Cases.Summary> overdueCases() {
+        return orEmpty(api.get().uri("/api/v1/acceptance/cases/overdue").retrieve().body(OVERDUE));
+    }
+
+    /** AUTH-05, ACC-14: the requests to the agencies not answered after their due date, in the user's scope. */
+    public List<AgencyRequest> overdueAgencyRequests() {
+        return orEmpty(api.get().uri("/api/v1/acceptance/overdue-agency-requests").retrieve().body(REQUESTS));
+    }
+
+    /** ACC-15: the custody-bank whitelist in force. */
+    public CustodyBanks custodyBanks() {
+        return api.get().uri(CUSTODY_BANKS).retrieve().body(CustodyBanks.class);
+    }
+
+    /** ACC-15: every version of the whitelist, oldest first. */
+    public List<CustodyBanks> custodyBankHistory() {
+        return orEmpty(api.get().uri(CUSTODY_BANKS + "/history").retrieve().body(WHITELISTS));
+    }
+
+    /** ACC-15, AUTH-03: central gives the whole new list, with why, based on the version it showed. */
+    public CustodyBanks changeCustodyBanks(List<String> banks, String reason, long basedOn) {
+        return api.put().uri(CUSTODY_BANKS).contentType(MediaType.APPLICATION_JSON)
+                .header(IfMatch.HEADER, IfMatch.of(basedOn)).body(new WhitelistChange(banks, reason))
+                .retrieve().body(CustodyBanks.class);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    record WhitelistChange(List<String> banks, String reason) {
     }
 }

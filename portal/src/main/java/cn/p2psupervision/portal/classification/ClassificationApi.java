@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import cn.p2psupervision.portal.api.AgencyRequest;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.IfMatch;
 import cn.p2psupervision.portal.api.PageOf;
@@ -30,6 +31,21 @@ public class ClassificationApi {
             new ParameterizedTypeReference<>() {
             };
     private static final ParameterizedTypeReference<List<Classification.Finding>> FINDINGS =
+            new ParameterizedTypeReference<>() {
+            };
+
+    private static final String SCHEDULE = "/api/v1/classification/campaign-schedule";
+    private static final String THRESHOLDS = "/api/v1/classification/screening-thresholds";
+    private static final ParameterizedTypeReference<List<CampaignData.Schedule>> SCHEDULES =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<CampaignData.ScreeningThresholds>> THRESHOLD_VERSIONS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<CampaignData.ReportLateness>> LATENESS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<AgencyRequest>> REQUESTS =
             new ParameterizedTypeReference<>() {
             };
 
@@ -113,6 +129,76 @@ public class ClassificationApi {
         return api.post().uri(INSTITUTION + "/decision/reopening", institutionId)
                 .contentType(MediaType.APPLICATION_JSON).header(IfMatch.HEADER, IfMatch.of(basedOn))
                 .body(new ReopenRequest(reason)).retrieve().body(Decisions.Entry.class);
+    }
+
+    /** CLS-10: the campaign schedule in force. */
+    public CampaignData.Schedule schedule() {
+        return api.get().uri(SCHEDULE).retrieve().body(CampaignData.Schedule.class);
+    }
+
+    /** CLS-10: every version of the schedule, oldest first. */
+    public List<CampaignData.Schedule> scheduleHistory() {
+        return orEmpty(api.get().uri(SCHEDULE + "/history").retrieve().body(SCHEDULES));
+    }
+
+    /**
+     * CLS-10, AUTH-03: central sets the schedule, every milestone's date in order ({@code yyyy-MM-dd} as entered: the
+     * service checks them), based on the version it showed.
+     */
+    public CampaignData.Schedule changeSchedule(List<MilestoneDate> milestones, String reason, long basedOn) {
+        return api.put().uri(SCHEDULE).contentType(MediaType.APPLICATION_JSON)
+                .header(IfMatch.HEADER, IfMatch.of(basedOn)).body(new ScheduleChange(milestones, reason))
+                .retrieve().body(CampaignData.Schedule.class);
+    }
+
+    /** CLS-04: the screening thresholds in force. */
+    public CampaignData.ScreeningThresholds screeningThresholds() {
+        return api.get().uri(THRESHOLDS).retrieve().body(CampaignData.ScreeningThresholds.class);
+    }
+
+    /** CLS-04: every version of the thresholds, oldest first. */
+    public List<CampaignData.ScreeningThresholds> screeningThresholdHistory() {
+        return orEmpty(api.get().uri(THRESHOLDS + "/history").retrieve().body(THRESHOLD_VERSIONS));
+    }
+
+    /**
+     * CLS-04, AUTH-03: central sets the thresholds as entered (the months a whole number when it is one, the ratios
+     * and the percentage as decimal strings: the service checks them), based on the version it showed.
+     */
+    public CampaignData.ScreeningThresholds changeScreeningThresholds(ScreeningChange change, long basedOn) {
+        return api.put().uri(THRESHOLDS).contentType(MediaType.APPLICATION_JSON)
+                .header(IfMatch.HEADER, IfMatch.of(basedOn)).body(change)
+                .retrieve().body(CampaignData.ScreeningThresholds.class);
+    }
+
+    /**
+     * CLS-10: the 31 provinces' summary reports as of a day ({@code yyyy-MM-dd} as entered, the service checks it;
+     * null: today), the latest first; central only.
+     */
+    public List<CampaignData.ReportLateness> summaryReports(String asOf) {
+        return orEmpty(api.get().uri(uri -> QueryParameters.on(uri.path("/api/v1/classification/summary-reports"))
+                .with("asOf", asOf).build()).retrieve().body(LATENESS));
+    }
+
+    /** AUTH-05: the referrals not answered after their due date, in the user's scope, the longest due first. */
+    public List<AgencyRequest> overdueAgencyRequests() {
+        return orEmpty(api.get().uri("/api/v1/classification/overdue-agency-requests").retrieve().body(REQUESTS));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** A milestone's date as entered. */
+    public record MilestoneDate(String milestone, String dueOn) {
+    }
+
+    record ScheduleChange(List<MilestoneDate> milestones, String reason) {
+    }
+
+    /** The screening thresholds as entered, with the reason of the change. */
+    public record ScreeningChange(Object expansionWindowMonths, String balanceGrowthRatio, String lenderGrowthRatio,
+                                  String compositeYieldPercent, String reason) {
     }
 
     record RecordRequest(String category, String reason) {

@@ -1,5 +1,7 @@
 package cn.p2psupervision.portal.incident;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -7,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import cn.p2psupervision.portal.api.AgencyRequest;
 import cn.p2psupervision.portal.api.IfMatch;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.api.QueryParameters;
@@ -21,6 +24,17 @@ public class IncidentApi {
     static final int PAGE_SIZE = 20;
     private static final String EVENT = "/api/v1/incidents/events/{id}";
     private static final ParameterizedTypeReference<PageOf<Events.Summary>> SUMMARIES =
+            new ParameterizedTypeReference<>() {
+            };
+
+    static final int READS_PAGE_SIZE = 50;
+    private static final String THRESHOLDS = "/api/v1/incidents/monitoring-thresholds";
+    private static final ParameterizedTypeReference<PageOf<Watch.Read>> READS = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Watch.MonitoringThresholds>> THRESHOLD_VERSIONS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<AgencyRequest>> REQUESTS =
             new ParameterizedTypeReference<>() {
             };
 
@@ -75,5 +89,53 @@ public class IncidentApi {
         return api.get().uri(EVENT + "/timeline.pdf", id).accept(MediaType.APPLICATION_PDF, MediaType.APPLICATION_PROBLEM_JSON)
                 .retrieve()
                 .body(byte[].class);
+    }
+
+    /** INC-11: the thresholds of off-site monitoring in force. */
+    public Watch.MonitoringThresholds monitoringThresholds() {
+        return api.get().uri(THRESHOLDS).retrieve().body(Watch.MonitoringThresholds.class);
+    }
+
+    /** INC-11: every version of the thresholds, oldest first. */
+    public List<Watch.MonitoringThresholds> monitoringThresholdHistory() {
+        return orEmpty(api.get().uri(THRESHOLDS + "/history").retrieve().body(THRESHOLD_VERSIONS));
+    }
+
+    /** INC-11, AUTH-03: central sets the three percentages as entered, with why, based on the version it showed. */
+    public Watch.MonitoringThresholds changeMonitoringThresholds(MonitoringChange change, long basedOn) {
+        return api.put().uri(THRESHOLDS).contentType(MediaType.APPLICATION_JSON)
+                .header(IfMatch.HEADER, IfMatch.of(basedOn)).body(change)
+                .retrieve().body(Watch.MonitoringThresholds.class);
+    }
+
+    /**
+     * AUTH-07: who read which incident records, newest first, by event, institution, user name and between two
+     * instants ({@code to} excluded; each filter optional); central only. {@code from} and {@code to} are ISO-8601 as
+     * the service reads them.
+     */
+    public PageOf<Watch.Read> reads(ReadFilter filter, int page) {
+        return api.get().uri(uri -> QueryParameters.on(uri.path("/api/v1/incidents/read-audit"))
+                        .with("eventId", filter.eventId()).with("institutionId", filter.institutionId())
+                        .with("username", filter.username()).with("from", filter.from()).with("to", filter.to())
+                        .with("page", page).with("size", READS_PAGE_SIZE).build())
+                .retrieve().body(READS);
+    }
+
+    /** AUTH-05, INC-08: the requests to the agencies not answered after their due date, in the user's scope. */
+    public List<AgencyRequest> overdueAgencyRequests() {
+        return orEmpty(api.get().uri("/api/v1/incidents/overdue-agency-requests").retrieve().body(REQUESTS));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** The three thresholds in percent as entered, with the reason of the change. */
+    public record MonitoringChange(String overdueRateMax, String balanceFallMaxPercent, String lendersFallMaxPercent,
+                                   String reason) {
+    }
+
+    /** The read record's filters as the service takes them; null: not filtered by it. */
+    public record ReadFilter(String eventId, String institutionId, String username, String from, String to) {
     }
 }

@@ -58,6 +58,12 @@ public class Formats {
         return value == null ? NONE : decimalFormat("#,##0.00").format(value.setScale(2, RoundingMode.HALF_UP)) + "%";
     }
 
+    /** A ratio the API gives as a decimal ({@code "0.5000"} = growth of 50 %): {@code 50.00%}. */
+    public String ratioAsPercent(Object ratio) {
+        BigDecimal value = decimal(ratio);
+        return value == null ? NONE : percent(value.movePointRight(2));
+    }
+
     public String date(Object date) {
         return date(date, locale());
     }

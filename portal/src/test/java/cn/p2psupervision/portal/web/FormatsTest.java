@@ -46,4 +46,11 @@ class FormatsTest {
         assertThat(formats.percent("8.5")).isEqualTo("8.50%");
         assertThat(formats.count(null)).isEqualTo("—");
     }
+
+    @Test
+    void cls04_aGrowthRatioShowsAsThePercentageItMeans() {
+        assertThat(formats.ratioAsPercent("0.5000")).isEqualTo("50.00%");
+        assertThat(formats.ratioAsPercent(new java.math.BigDecimal("1.2345"))).isEqualTo("123.45%");
+        assertThat(formats.ratioAsPercent(null)).isEqualTo("—");
+    }
 }

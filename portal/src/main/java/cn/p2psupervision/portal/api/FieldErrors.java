@@ -1,0 +1,44 @@
+package cn.p2psupervision.portal.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The members a {@code validation-failed} refusal names ({@code errors: [{field, message}]}), for showing each at its
+ * form field: {@code ${fieldErrors.has('reason')}}. A field matches its member and the member's parts
+ * ({@code banks} matches {@code banks[1]}, {@code milestones[2]} matches {@code milestones[2].dueOn}).
+ */
+public record FieldErrors(List<ApiProblem.FieldError> errors) {
+
+    public static final FieldErrors NONE = new FieldErrors(List.of());
+
+    public FieldErrors {
+        errors = List.copyOf(errors);
+    }
+
+    public static FieldErrors of(ApiProblem problem) {
+        return problem == null ? NONE : new FieldErrors(problem.errors());
+    }
+
+    public boolean has(String member) {
+        return !of(member).isEmpty();
+    }
+
+    /** The messages about {@code member} and its parts. */
+    public List<String> of(String member) {
+        List<String> messages = new ArrayList<>();
+        for (ApiProblem.FieldError error : errors) {
+            String field = error.field();
+            if (field != null && (field.equals(member) || field.startsWith(member + "[")
+                    || field.startsWith(member + "."))) {
+                messages.add(error.message());
+            }
+        }
+        return messages;
+    }
+
+    /** The messages joined for one line at the field. */
+    public String text(String member) {
+        return String.join("; ", of(member));
+    }
+}
