@@ -1,8 +1,10 @@
 package cn.p2psupervision.portal.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.MessageSource;
@@ -51,6 +53,20 @@ public class ProblemMessages {
             lines.add(messages.getMessage("problem.requestId", new Object[] {problem.requestId()}, locale));
         }
         return lines;
+    }
+
+    /**
+     * What a 400 refused, by the field the problem names ({@code loanBalance}, {@code products[0].name}), to show at
+     * the form's field; several messages for one field are joined. Empty when the problem names no field.
+     */
+    public static Map<String, String> byField(ApiProblem problem) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (ApiProblem.FieldError error : problem.errors()) {
+            if (error.field() != null) {
+                fields.merge(error.field(), String.valueOf(error.message()), (first, next) -> first + "; " + next);
+            }
+        }
+        return fields;
     }
 
     /**

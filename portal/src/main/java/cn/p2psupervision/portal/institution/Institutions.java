@@ -34,7 +34,8 @@ public final class Institutions {
                        List<Website> websites, String custodyBank, List<Branch> branches, String entityKind,
                        String cooperatingBank, String status, Boolean inScope, String verificationState,
                        LatestReport latestReport, List<String> businessProvinces, Boolean crossRegion,
-                       Integer branchCount, long version, Instant createdAt, Instant updatedAt, String access) {
+                       Integer branchCount, long version, Instant createdAt, Instant updatedAt, String access,
+                       List<Verification> verifications, Attestation attestation) {
 
         public File {
             shareholders = orEmpty(shareholders);
@@ -42,7 +43,44 @@ public final class Institutions {
             websites = orEmpty(websites);
             branches = orEmpty(branches);
             businessProvinces = orEmpty(businessProvinces);
+            verifications = orEmpty(verifications);
         }
+
+        /** A file without verifications nor attestation (REG-06). */
+        public File(String id, String creditCode, String registeredProvince, String name, String registeredAddress,
+                    Person legalRepresentative, List<Shareholder> shareholders, List<Controller> actualControllers,
+                    BigDecimal registeredCapital, LocalDate establishedOn, LocalDate lendingStartedOn,
+                    List<Website> websites, String custodyBank, List<Branch> branches, String entityKind,
+                    String cooperatingBank, String status, Boolean inScope, String verificationState,
+                    LatestReport latestReport, List<String> businessProvinces, Boolean crossRegion,
+                    Integer branchCount, long version, Instant createdAt, Instant updatedAt, String access) {
+            this(id, creditCode, registeredProvince, name, registeredAddress, legalRepresentative, shareholders,
+                    actualControllers, registeredCapital, establishedOn, lendingStartedOn, websites, custodyBank,
+                    branches, entityKind, cooperatingBank, status, inScope, verificationState, latestReport,
+                    businessProvinces, crossRegion, branchCount, version, createdAt, updatedAt, access, List.of(), null);
+        }
+
+        /** The registry lets this user change the file: the registration province (AUTH-02). */
+        public boolean writable() {
+            return "WRITE".equals(access);
+        }
+    }
+
+    /** One verification of the file by the registration province (逐一核实, REG-06). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Verification(String method, LocalDate date, String officer, String outcome, List<String> confirmed,
+                               List<String> corrected) {
+
+        public Verification {
+            confirmed = orEmpty(confirmed);
+            corrected = orEmpty(corrected);
+        }
+    }
+
+    /** The signed confirmation that closes the verification (签字确认, REG-06). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Attestation(String signedBy, String position, LocalDate signedOn, String documentReference,
+                              String recordedBy) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

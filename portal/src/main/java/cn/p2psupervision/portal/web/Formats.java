@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class Formats {
 
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    static final String NONE = "—";
+    public static final String NONE = "—";
 
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
     private static final DateTimeFormatter CHINESE_MONTH = DateTimeFormatter.ofPattern("uuuu年M月");
