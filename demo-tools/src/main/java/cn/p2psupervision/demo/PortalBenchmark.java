@@ -72,11 +72,17 @@ final class PortalBenchmark {
         pages.put("(public)", List.of("/public/notices", "/public/filed", "/public/complaint-status",
                 "/public/certificates"));
         List<String> centralPages = new ArrayList<>(List.of("/dashboard", "/institutions",
-                "/institutions?province=" + province, "/acceptance", "/incidents"));
-        List<String> officerPages = new ArrayList<>(List.of("/work", "/institutions", "/acceptance", "/incidents"));
+                "/institutions?province=" + province, "/acceptance", "/incidents", "/central", "/central/schedule",
+                "/central/thresholds", "/central/custody-banks", "/central/summary-reports", "/central/overdue",
+                "/central/read-audit"));
+        List<String> officerPages = new ArrayList<>(List.of("/work", "/institutions", "/acceptance", "/incidents",
+                "/incidents/new"));
         if (institution != null) {
             centralPages.add("/institutions/" + institution);
             officerPages.add("/institutions/" + institution);
+            for (String records : List.of("/history", "/history/1", "/verification", "/reports")) {
+                officerPages.add("/institutions/" + institution + records);
+            }
         }
         if (acceptanceCase != null) {
             officerPages.add("/acceptance/" + acceptanceCase);

@@ -8,6 +8,8 @@ import java.nio.file.Paths;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -358,6 +360,74 @@ class PortalBrowserSystemIT {
         } finally {
             AcceptanceSteps.restartOnTodaysDate();
         }
+    }
+
+    @Test
+    void reg06_reg03_reg07_anOfficerVerifiesTheFileRecordsTheSignedConfirmationReportsAMonthAndReadsTheHistory() {
+        Institution file = register("zj-officer", "33", "门户测试核实");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        logIn("zj-officer");
+        page.navigate(PORTAL + "/institutions/" + file.id());
+        page.locator("[data-testid=file-records] a[href$='/verification']").click();
+        page.waitForURL(url -> url.endsWith("/institutions/" + file.id() + "/verification"));
+        page.locator("#verify-method").selectOption("ON_SITE_SURVEY");
+        page.locator("#verify-date").fill(today.toString());
+        page.locator("#verify-outcome").fill("现场勘查经营场所，核对营业执照与股东名册，信息属实");
+        page.locator("#verify-confirmed-name").check();
+        screenshot("zj-officer-verification-form");
+        act("verify-form", "[data-testid=verification-done]");
+        page.locator("#attest-signedBy").fill("陈建国");
+        page.locator("#attest-position").selectOption("LEGAL_REPRESENTATIVE");
+        page.locator("#attest-signedOn").fill(today.toString());
+        page.locator("#attest-documentReference").fill("确认书-2026-001");
+        act("attest-form", "[data-testid=verification-done]");
+        assertThat(page.locator("[data-testid=attestation]").innerText()).contains("陈建国");
+        screenshot("zj-officer-file-confirmed");
+
+        page.navigate(PORTAL + "/institutions/" + file.id() + "/reports");
+        String month = today.minusMonths(1).toString().substring(0, 7);
+        page.locator("#report-period").fill(month);
+        page.locator("#report-loanBalance").fill("386,500,000.00");
+        page.locator("#report-newLending").fill("52300000");
+        page.locator("#report-lenders").fill("41250");
+        page.locator("#report-borrowers").fill("9830");
+        act("report-form", "[data-testid=report-done]");
+        assertThat(page.locator("[data-testid=reports]").innerText()).contains("386,500,000.00", "41,250");
+        screenshot("zj-officer-monthly-report");
+        JsonNode reports = Http.get(API + "/institutions/" + file.id() + "/reports", Keycloak.userToken("zj-officer"))
+                .json();
+        assertThat(reports.toString()).contains("\"period\":\"" + month + "\"", "386500000.00");
+
+        page.navigate(PORTAL + "/institutions/" + file.id() + "/history");
+        assertThat(page.locator("[data-testid=history]").innerText()).contains("登记建档", "核实", "签字确认");
+        screenshot("zj-officer-file-history");
+        page.locator("[data-testid=history] a[href$='/history/2']").click();
+        page.waitForURL(url -> url.endsWith("/history/2"));
+        assertThat(page.locator("[data-testid=diff]").innerText()).contains("核实");
+        screenshot("zj-officer-file-diff");
+    }
+
+    @Test
+    void auth03_centralReadsTheCampaignDataTheOverdueAndTheIncidentReadRecord() {
+        logIn("central");
+        page.navigate(PORTAL + "/central");
+        List<String> screens = page.locator("[data-testid=central-screens] a").all().stream()
+                .map(link -> link.getAttribute("href")).toList();
+        assertThat(screens).contains("/central/schedule", "/central/thresholds", "/central/custody-banks",
+                "/central/summary-reports", "/central/overdue", "/central/read-audit");
+        screenshot("central-office");
+        for (String screen : screens) {
+            Response shown = page.navigate(PORTAL + screen);
+            assertThat(shown.status()).as(screen).isEqualTo(200);
+            screenshot("central" + screen.replace('/', '-').replace("-central", ""));
+        }
+        page.navigate(PORTAL + "/central/schedule");
+        assertThat(page.locator("[data-testid=milestones]").innerText()).contains("动员部署", "摸底排查",
+                "清理整顿分类处置", "总结报告");
+        // AUTH-07: a read of the incident records shows in central's read record
+        Http.get(PlatformUnderTest.GATEWAY + "/api/v1/incidents/events", Keycloak.userToken("zj-officer"));
+        page.navigate(PORTAL + "/central/read-audit?username=zj-officer");
+        assertThat(page.locator("[data-testid=reads]").innerText()).contains("zj-officer", "查阅事件列表");
     }
 
     /** From the portal's landing page through Keycloak's own login form, back to the portal. */
