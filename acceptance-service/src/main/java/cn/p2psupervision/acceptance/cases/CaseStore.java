@@ -41,9 +41,11 @@ public class CaseStore {
     private static final String GENERATION_ID = "cases";
 
     private final MongoTemplate mongo;
+    private final CaseKeys keys;
 
-    CaseStore(MongoTemplate mongo) {
+    CaseStore(MongoTemplate mongo, CaseKeys keys) {
         this.mongo = mongo;
+        this.keys = keys;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -61,6 +63,7 @@ public class CaseStore {
     AcceptanceCase insert(AcceptanceCase first) {
         try {
             mongo.insert(first, COLLECTION);
+            keys.written(first);
             return first;
         } catch (DuplicateKeyException openedMeanwhile) {
             throw duplicate(first.institutionId());
@@ -101,6 +104,7 @@ public class CaseStore {
             throw ProblemException.staleVersion(find(stored.institutionId()).map(AcceptanceCase::version)
                     .orElse(stored.version()));
         }
+        keys.written(next);
         List<OutboxEntry> outbox = new ArrayList<>(stored.outbox());
         outbox.addAll(newEntries);
         return new AcceptanceCase(next.institutionId(), next.institutionName(), next.creditCode(),

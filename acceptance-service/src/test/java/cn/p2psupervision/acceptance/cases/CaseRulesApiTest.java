@@ -646,6 +646,49 @@ class CaseRulesApiTest {
     }
 
     @Test
+    void acc13_theFilingProgressCountsEachDeadlinesCasesFiledOnTimeInProgressAndOverdue() throws Exception {
+        String complex = AcceptanceApiSupport.newInstitutionId();
+        references.apply(List.of(AcceptanceApiSupport.institution(complex, "33")));
+        clock.setDay("2018-07-01");
+        JsonNode before = send(get("/api/v1/acceptance/filing-progress"), TestCaller.CENTRAL, 200);
+        JsonNode zhejiangBefore = send(get("/api/v1/acceptance/filing-progress"), TestCaller.ZJ_OFFICER, 200);
+        clock.setDay(MutableClock.START);
+
+        AcceptanceCase certified = driver.certified(zhejiang);
+        send(post(base + "/filing").header("If-Match", etag(certified)), TestCaller.ZJ_OFFICER, 200);
+        service.open(TestCaller.ZJ_OFFICER.caller(), complex, Complexity.COMPLEX, false, List.of());
+        clock.setDay("2018-07-01");
+        JsonNode after = send(get("/api/v1/acceptance/filing-progress"), TestCaller.CENTRAL, 200);
+
+        assertThat(after.get("asOf").asString()).isEqualTo("2018-07-01");
+        assertThat(after.at("/deadlines/0/complexity").asString()).isEqualTo("MAIN");
+        assertThat(after.at("/deadlines/0/deadline").asString()).isEqualTo("2018-04-30");
+        for (String member : List.of("cases", "filed", "filedOnTime")) {
+            assertThat(after.at("/deadlines/0/" + member).asLong() - before.at("/deadlines/0/" + member).asLong())
+                    .as("MAIN " + member).isEqualTo(1);
+        }
+        assertThat(after.at("/deadlines/2/complexity").asString()).isEqualTo("COMPLEX");
+        for (String member : List.of("cases", "inProgress", "overdue")) {
+            assertThat(after.at("/deadlines/2/" + member).asLong() - before.at("/deadlines/2/" + member).asLong())
+                    .as("COMPLEX " + member).isEqualTo(1);
+        }
+        assertThat(after.at("/deadlines/2/filed").asLong()).isEqualTo(before.at("/deadlines/2/filed").asLong());
+        JsonNode zhejiangAfter = send(get("/api/v1/acceptance/filing-progress"), TestCaller.ZJ_OFFICER, 200);
+        assertThat(province(zhejiangAfter, "33").get("cases").asLong() - province(zhejiangBefore, "33").get("cases")
+                .asLong()).isEqualTo(2);
+        send(get("/api/v1/acceptance/filing-progress"), TestCaller.TELECOM, 403);
+    }
+
+    private static JsonNode province(JsonNode progress, String province) {
+        for (JsonNode line : progress.get("byProvince")) {
+            if (line.get("province").asString().equals(province)) {
+                return line;
+            }
+        }
+        return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("cases", 0);
+    }
+
+    @Test
     void acc13_aCaseClosedByAFailedOutcomeIsNotOverdue() throws Exception {
         AcceptanceCase c = driver.readyToConclude(zhejiang);
         service.conclude(CaseDriver.officer(zhejiang), id, c.version(),
