@@ -1,35 +1,47 @@
-// The national dashboard's bar chart: institutions per province (the server writes the data into the canvas's
-// data-chart attribute; no inline script, as the content security policy wants). A bar leads to that province's
-// institutions, as the table does.
+// The national dashboard's charts. The server writes each chart into its canvas's data-chart attribute (no inline
+// script, as the content security policy wants): {type, horizontal, stacked, labels, datasets: [{label, data, color}],
+// links}. A bar or slice with a link leads to the list behind it, as the figures and tables beside the chart do.
 (function () {
-    var canvas = document.getElementById('province-chart');
-    if (!canvas || typeof Chart === 'undefined') {
+    if (typeof Chart === 'undefined') {
         return;
     }
-    var data = JSON.parse(canvas.getAttribute('data-chart'));
-    new Chart(canvas, {
-        type: 'bar',
-        data: {
-            labels: data.labels,
-            datasets: [{
-                label: canvas.getAttribute('data-label'),
-                data: data.institutions,
-                backgroundColor: 'rgba(155, 28, 28, 0.75)',
-                hoverBackgroundColor: 'rgba(122, 18, 18, 0.95)'
-            }]
-        },
-        options: {
-            responsive: true,
-            maintainAspectRatio: false,
-            animation: false,
-            plugins: {legend: {display: false}},
-            scales: {y: {beginAtZero: true, ticks: {precision: 0}}},
-            onClick: function (event, elements) {
-                if (elements.length > 0) {
-                    var province = data.provinces[elements[0].index];
-                    window.location.href = '/institutions?province=' + encodeURIComponent(province);
+    var palette = ['#1e7b45', '#d9822b', '#9b1c1c', '#0a58ca', '#6c757d', '#6f42c1'];
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+        var chart = JSON.parse(canvas.getAttribute('data-chart'));
+        var doughnut = chart.type === 'doughnut';
+        var links = chart.links || [];
+        new Chart(canvas, {
+            type: chart.type,
+            data: {
+                labels: chart.labels,
+                datasets: chart.datasets.map(function (set) {
+                    return {
+                        label: set.label,
+                        data: set.data,
+                        backgroundColor: set.color || palette
+                    };
+                })
+            },
+            options: {
+                responsive: true,
+                maintainAspectRatio: false,
+                animation: false,
+                indexAxis: chart.horizontal ? 'y' : 'x',
+                plugins: {legend: {display: doughnut || chart.datasets.length > 1, position: 'bottom'}},
+                scales: doughnut ? {} : {
+                    x: {stacked: chart.stacked, beginAtZero: true},
+                    y: {stacked: chart.stacked, beginAtZero: true, ticks: {precision: 0}}
+                },
+                onClick: function (event, elements) {
+                    if (elements.length > 0 && links[elements[0].index]) {
+                        window.location.href = links[elements[0].index];
+                    }
+                },
+                onHover: function (event, elements) {
+                    var linked = elements.length > 0 && links[elements[0].index];
+                    event.native.target.style.cursor = linked ? 'pointer' : 'default';
                 }
             }
-        }
+        });
     });
 })();

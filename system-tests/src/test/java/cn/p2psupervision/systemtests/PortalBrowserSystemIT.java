@@ -104,7 +104,16 @@ class PortalBrowserSystemIT {
         assertThat(page.locator("[data-testid=national-institutions]").innerText()).isEqualTo(grouped(national));
         assertThat(page.locator("[data-testid=province-table] tr[data-province='33']").innerText()).contains("浙江");
         page.locator("#province-chart").waitFor();
+        // the other contexts' national figures: categories (CLS-09), filing progress (ACC-13), deadlines missed (INC-06)
+        page.locator("#category-chart").waitFor();
+        assertThat(page.locator("[data-testid=filing-table]").innerText()).contains("主要机构", "违规存量较大", "情况复杂");
+        assertThat(page.locator("[data-testid=watch]").innerText()).contains("处置中的特别重大风险事件");
         screenshot("central-dashboard");
+        page.locator("[data-testid=categories] a[href*='category=COMPLIANT']").click();
+        page.waitForURL(url -> url.startsWith(PORTAL + "/decisions?"));
+        assertThat(page.locator("h1").innerText()).isEqualTo("分类处置决定");
+        screenshot("central-decisions-compliant");
+        page.navigate(PORTAL + "/dashboard");
 
         page.locator("[data-testid=province-table] tr[data-province='33'] td a").first().click();
         page.waitForURL(url -> url.startsWith(PORTAL + "/institutions?province=33"));

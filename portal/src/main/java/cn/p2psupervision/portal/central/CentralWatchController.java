@@ -11,16 +11,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.p2psupervision.portal.acceptance.AcceptanceApi;
 import cn.p2psupervision.portal.acceptance.Cases;
 import cn.p2psupervision.portal.api.AgencyRequest;
-import cn.p2psupervision.portal.api.ApiProblem;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.FieldErrors;
 import cn.p2psupervision.portal.api.PageOf;
+import cn.p2psupervision.portal.api.PagePart;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.classification.CampaignData;
 import cn.p2psupervision.portal.classification.ClassificationApi;
@@ -123,22 +122,12 @@ class CentralWatchController {
         return "central/read-audit";
     }
 
-    private <T> Section<T> section(Supplier<List<T>> read, Locale locale) {
-        try {
-            return new Section<>(read.get(), List.of());
-        } catch (ApiProblemException refused) {
-            return new Section<>(List.of(), problems.describe(refused.problem(), locale));
-        } catch (ResourceAccessException unreachable) {
-            return new Section<>(List.of(), problems.describe(ApiProblem.ofStatus(503), locale));
-        }
-    }
-
-    /** A list of one context, or why it cannot be shown ({@code unavailable} not empty). */
-    record Section<T>(List<T> items, List<String> unavailable) {
+    private <T> PagePart<List<T>> section(Supplier<List<T>> read, Locale locale) {
+        return PagePart.read(read, List.of(), problems, locale);
     }
 
     /** A context's overdue requests to the agencies. */
-    record Requests(String context, Section<AgencyRequest> section) {
+    record Requests(String context, PagePart<List<AgencyRequest>> section) {
     }
 
     /** The read record's filters as entered; days {@code yyyy-MM-dd}. */

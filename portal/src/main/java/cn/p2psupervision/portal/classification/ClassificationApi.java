@@ -57,8 +57,14 @@ public class ClassificationApi {
 
     /** Decisions in a state ({@code RECORDED}: waiting for a head's approval), newest change first. */
     public PageOf<Decisions.Entry> decisions(String state, int page, int size) {
+        return decisions(null, state, page, size);
+    }
+
+    /** The decisions in scope in {@code category} and {@code state} (either null: any), the latest change first. */
+    public PageOf<Decisions.Entry> decisions(String category, String state, int page, int size) {
         return api.get().uri(uri -> QueryParameters.on(uri.path("/api/v1/classification/decisions"))
-                        .with("state", state).with("page", page).with("size", size).build())
+                        .with("category", category).with("state", state).with("page", page).with("size", size)
+                        .build())
                 .retrieve().body(ENTRIES);
     }
 

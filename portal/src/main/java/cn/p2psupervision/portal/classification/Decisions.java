@@ -30,7 +30,7 @@ public final class Decisions {
     public record Actor(String username, String province, String agency) {
     }
 
-    /** A decision awaiting approval with the name of its institution, as the queue shows it. */
-    public record Awaiting(Entry entry, String institutionName, String creditCode) {
+    /** A decision with the name of its institution, as the lists show it (null: the registry did not give it). */
+    public record Named(Entry entry, String institutionName, String creditCode) {
     }
 }

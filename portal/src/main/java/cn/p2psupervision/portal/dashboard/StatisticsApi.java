@@ -6,7 +6,10 @@ import org.springframework.web.client.RestClient;
 
 import cn.p2psupervision.portal.api.QueryParameters;
 
-/** The registry's statistics, read as the logged-in user. */
+/**
+ * The figures of the national dashboard, read as the logged-in user: the registry's statistics, classification's
+ * (CLS-09), the filing progress (ACC-13) and the incident board (INC-06).
+ */
 @Component
 public class StatisticsApi {
 
@@ -22,5 +25,23 @@ public class StatisticsApi {
                 .uri(uri -> QueryParameters.on(uri.path("/api/v1/registry/statistics"))
                         .with("asOf", asOf == null || asOf.isBlank() ? null : asOf.strip()).build())
                 .retrieve().body(RegistryStatistics.class);
+    }
+
+    /** CLS-09 as of the end of {@code asOf} ({@code yyyy-MM-dd}), or today when null. */
+    public CampaignFigures.Classification classification(String asOf) {
+        return api.get()
+                .uri(uri -> QueryParameters.on(uri.path("/api/v1/classification/statistics")).with("asOf", asOf)
+                        .build())
+                .retrieve().body(CampaignFigures.Classification.class);
+    }
+
+    /** ACC-13: today's filing progress against the three deadlines. */
+    public CampaignFigures.Filing filing() {
+        return api.get().uri("/api/v1/acceptance/filing-progress").retrieve().body(CampaignFigures.Filing.class);
+    }
+
+    /** INC-06: the deadlines missed now (a read the incident context records, AUTH-07). */
+    public CampaignFigures.IncidentBoard incidentBoard() {
+        return api.get().uri("/api/v1/incidents/board").retrieve().body(CampaignFigures.IncidentBoard.class);
     }
 }

@@ -28,6 +28,11 @@ public class Labels {
         return messages.getMessage(group + "." + code, null, code.toString(), LocaleContextHolder.getLocale());
     }
 
+    /** A message of the page's language by its key. */
+    public String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
     /** A province's name by its GB/T 2260 code, e.g. {@code 33} → 浙江. */
     public String province(Object code) {
         return of("province", code);

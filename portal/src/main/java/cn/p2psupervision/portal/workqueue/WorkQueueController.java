@@ -1,19 +1,16 @@
 package cn.p2psupervision.portal.workqueue;
 
-import java.util.List;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.classification.ClassificationApi;
+import cn.p2psupervision.portal.classification.DecisionNames;
 import cn.p2psupervision.portal.classification.Decisions;
 import cn.p2psupervision.portal.institution.InstitutionQuery;
-import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.security.PortalUser;
 
@@ -29,10 +26,12 @@ class WorkQueueController {
 
     private final RegistryApi registry;
     private final ClassificationApi classification;
+    private final DecisionNames names;
 
-    WorkQueueController(RegistryApi registry, ClassificationApi classification) {
+    WorkQueueController(RegistryApi registry, ClassificationApi classification, DecisionNames names) {
         this.registry = registry;
         this.classification = classification;
+        this.names = names;
     }
 
     @GetMapping("/work")
@@ -43,22 +42,8 @@ class WorkQueueController {
         model.addAttribute("query", query);
         model.addAttribute("institutions", registry.list(query));
         model.addAttribute("awaiting", awaiting);
-        model.addAttribute("awaitingShown", named(awaiting.content()));
+        model.addAttribute("awaitingShown", names.of(awaiting.content()));
         return "work";
     }
 
-    /**
-     * The decisions with their institutions' names (the decision list names institutions by id only): one file read
-     * each, at most {@value #AWAITING_SHOWN}; a file the registry does not give shows by its id.
-     */
-    private List<Decisions.Awaiting> named(List<Decisions.Entry> entries) {
-        return entries.stream().map(entry -> {
-            try {
-                Institutions.File file = registry.file(entry.institutionId());
-                return new Decisions.Awaiting(entry, file.name(), file.creditCode());
-            } catch (ApiProblemException notGiven) {
-                return new Decisions.Awaiting(entry, null, null);
-            }
-        }).toList();
-    }
 }
