@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -15,8 +16,9 @@ import cn.p2psupervision.portal.api.QueryParameters;
 
 /**
  * The acceptance context (整改验收, 备案登记, docs/api.md section 5) as the logged-in user: the cases in scope, a case
- * with its complaints, and the two acts without a body that follow the notice: a head's signature (ACC-11) and the
- * filing (ACC-12), each based on the case's version ({@code If-Match}).
+ * with its complaints, its opening (ACC-01) and the acts on it: team, checks, opinions, conclusion, resumption,
+ * complaint resolution, a head's signature (ACC-11) and the filing (ACC-12), each based on the case's version
+ * ({@code If-Match}).
  */
 @Component
 public class AcceptanceApi {
@@ -63,6 +65,36 @@ public class AcceptanceApi {
         List<Cases.Complaint> complaints = api.get().uri(CASE + "/complaints", institutionId).retrieve()
                 .body(COMPLAINTS);
         return complaints == null ? List.of() : complaints;
+    }
+
+    /** ACC-01, ACC-02, ACC-06, ACC-13: the registration province opens the institution's case. */
+    public Cases.Case open(Cases.Opening opening) {
+        return api.post().uri("/api/v1/acceptance/cases").contentType(MediaType.APPLICATION_JSON).body(opening)
+                .retrieve().body(Cases.Case.class);
+    }
+
+    /**
+     * An act on the case of version {@code basedOn} ({@code If-Match}): {@code act} is the path below the case, e.g.
+     * {@code team}, {@code checks/{code}}, its variables after the case's id; {@code body} null sends none (a member
+     * leaving the team). Answers the case after the act.
+     */
+    public Cases.Case act(HttpMethod method, String act, Object body, long basedOn, String id, String... more) {
+        Object[] variables = new Object[more.length + 1];
+        variables[0] = id;
+        System.arraycopy(more, 0, variables, 1, more.length);
+        RestClient.RequestBodySpec request = api.method(method).uri(CASE + "/" + act, variables)
+                .header(IfMatch.HEADER, IfMatch.of(basedOn));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.retrieve().body(Cases.Case.class);
+    }
+
+    /** ACC-09: the registration province resolves a complaint; based on the case's version. */
+    public Cases.Resolution resolve(String institutionId, String receiptNumber, Object resolution, long basedOn) {
+        return api.post().uri(CASE + "/complaints/{receiptNumber}/resolution", institutionId, receiptNumber)
+                .contentType(MediaType.APPLICATION_JSON).header(IfMatch.HEADER, IfMatch.of(basedOn))
+                .body(resolution).retrieve().body(Cases.Resolution.class);
     }
 
     /** ACC-11, AUTH-04: the user, a head, signs the certificate of the case of version {@code basedOn}. */

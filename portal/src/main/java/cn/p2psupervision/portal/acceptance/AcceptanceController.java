@@ -2,6 +2,7 @@ package cn.p2psupervision.portal.acceptance;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -14,14 +15,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.p2psupervision.portal.api.ApiProblemException;
-import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.security.PortalUser;
 
 /**
  * 整改验收: the cases the user may read (ACC-13: deadline, overdue; ACC-08: days of notice left) and a case with its
- * team, checks, opinions, notice, complaints, certificate and filing. Two acts are forms: a head's signature of the
- * certificate (ACC-11, AUTH-04) and the filing (ACC-12), each based on the version the page showed; a refusal shows
- * at the form on the case read again. The other steps are shown read-only.
+ * team, checks, opinions, notice, complaints, certificate and filing, with the forms of the acts the user may do
+ * ({@link CaseActs}). Here are a head's signature of the certificate (ACC-11, AUTH-04) and the filing (ACC-12), each
+ * based on the version the page showed; a refusal shows at the form on the case read again. The other acts are in
+ * {@link CaseActsController}.
  */
 @Controller
 class AcceptanceController {
@@ -29,15 +30,13 @@ class AcceptanceController {
     /** The states the list filters by, in the order a case goes through them. */
     static final List<String> STATES = List.of("OPEN", "ON_NOTICE", "CERTIFIED", "FILED", "AWAITING_RESUMPTION",
             "GUIDED_EXIT", "MERGER", "BANNED");
-    /** The agencies whose heads co-sign the certificate (ACC-11). */
-    static final List<String> SIGNING_AGENCIES = List.of("FINANCIAL_OFFICE", "BANKING_REGULATOR");
 
     private final AcceptanceApi api;
-    private final ProblemMessages problems;
+    private final CasePage page;
 
-    AcceptanceController(AcceptanceApi api, ProblemMessages problems) {
+    AcceptanceController(AcceptanceApi api, CasePage page) {
         this.api = api;
-        this.problems = problems;
+        this.page = page;
     }
 
     @GetMapping("/acceptance")
@@ -57,8 +56,7 @@ class AcceptanceController {
 
     @GetMapping("/acceptance/{id}")
     String acceptanceCase(@PathVariable String id, Authentication authentication, Model model) {
-        show(id, PortalUser.of(authentication), model);
-        return "acceptance/case";
+        return page.show(id, PortalUser.of(authentication), model);
     }
 
     @PostMapping("/acceptance/{id}/signature")
@@ -89,24 +87,6 @@ class AcceptanceController {
 
     private String refused(String id, String form, ApiProblemException refused, Authentication authentication,
                            Model model, Locale locale) {
-        show(id, PortalUser.of(authentication), model);
-        model.addAttribute("refusedForm", form);
-        model.addAttribute("refusal", problems.describe(refused.problem(), locale));
-        return "acceptance/case";
-    }
-
-    /** The case read now, its complaints once a notice has started, and the forms the user may use. */
-    private void show(String id, PortalUser user, Model model) {
-        Cases.Case acceptanceCase = api.acceptanceCase(id);
-        model.addAttribute("acceptanceCase", acceptanceCase);
-        model.addAttribute("complaints", acceptanceCase.notices().isEmpty() ? List.of() : api.complaints(id));
-        boolean registrationOffice = user != null && user.isProvincial()
-                && user.province().equals(acceptanceCase.registeredProvince());
-        model.addAttribute("maySign", registrationOffice && user.isHead()
-                && user.agency() != null && SIGNING_AGENCIES.contains(user.agency())
-                && "ON_NOTICE".equals(acceptanceCase.state())
-                && acceptanceCase.signatureOf(user.agency()) == null);
-        model.addAttribute("mayFile", registrationOffice && "CERTIFIED".equals(acceptanceCase.state()));
-        model.addAttribute("signingAgencies", SIGNING_AGENCIES);
+        return page.refused(id, form, null, Map.of(), refused, PortalUser.of(authentication), model, locale);
     }
 }

@@ -68,10 +68,7 @@ class ApiClientConfiguration {
             if (bytes.length > 0) {
                 try {
                     ApiProblem problem = json.readValue(bytes, ApiProblem.class);
-                    return problem.status() == status ? problem
-                            : new ApiProblem(problem.type(), problem.title(), status, problem.detail(), problem.rule(),
-                            problem.service(), problem.requestId(), problem.errors(), problem.retryAfter(),
-                            problem.currentVersion());
+                    return problem.status() == status ? problem : problem.withStatus(status);
                 } catch (JacksonException notAProblem) {
                     return ApiProblem.ofStatus(status);
                 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * {@code type} (docs/api.md, "Errors"), else by its status: the rule a 422 names, the fields a 400 refuses, the
  * service a 503 could not reach, the request id to quote for a failure. A rule the messages explain
  * ({@code rule.<id>}) is said in the page's language, the API's own detail following; a stale version names the
- * current one.
+ * current one. A refusal by the gates of ACC-02 lists each failed gate in words, one by the checks each check, one by
+ * the opinions of the business places (ACC-16) the provinces still to answer.
  */
 @Component
 public class ProblemMessages {
@@ -45,6 +46,23 @@ public class ProblemMessages {
         lines.add(messages.getMessage(keyOf(slug, arguments), arguments, locale));
         if (rule != null && "rule-violation".equals(slug) && problem.detail() != null) {
             lines.add(messages.getMessage("problem.detail", new Object[] {problem.detail()}, locale));
+        }
+        for (ApiProblem.Gate gate : problem.gates()) {
+            String named = messages.getMessage("gate." + gate.gate(), null, null, locale);
+            lines.add(messages.getMessage(named == null ? "problem.gate.unnamed" : "problem.gate",
+                    new Object[] {gate.gate(), named, gate.reason()}, locale));
+        }
+        for (ApiProblem.Deficiency check : problem.checks()) {
+            String name = messages.getMessage("checkCode." + check.code(), null,
+                    check.name() != null ? check.name() : check.code(), locale);
+            String what = messages.getMessage("checkProblem." + check.problem(), null, check.problem(), locale);
+            lines.add(messages.getMessage("problem.check", new Object[] {name, what}, locale));
+        }
+        if (!problem.provinces().isEmpty()) {
+            String separator = "en".equals(locale.getLanguage()) ? ", " : "、";
+            lines.add(messages.getMessage("problem.provinces", new Object[] {String.join(separator,
+                    problem.provinces().stream().map(p -> messages.getMessage("province." + p, null, p, locale))
+                            .toList())}, locale));
         }
         for (ApiProblem.FieldError error : problem.errors()) {
             lines.add(messages.getMessage("problem.field", new Object[] {error.field(), error.message()}, locale));

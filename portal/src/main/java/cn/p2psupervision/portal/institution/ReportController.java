@@ -185,8 +185,7 @@ class ReportController {
                 }
                 return error;
             }).toList();
-            return new ApiProblem(problem.type(), problem.title(), problem.status(), problem.detail(), problem.rule(),
-                    problem.service(), problem.requestId(), errors, problem.retryAfter(), problem.currentVersion());
+            return problem.withErrors(errors);
         }
     }
 

@@ -34,6 +34,26 @@ class ApiProblemReadingTest {
     }
 
     @Test
+    void acc02_acc04_acc16_theGatesChecksAndProvincesOfARefusalAreReadAndKeptWhenTheStatusIsTheAnswers() throws Exception {
+        MockClientHttpResponse response = new MockClientHttpResponse("""
+                {"type":"urn:p2p-supervision:problem:rule-violation","title":"A regulatory rule refuses this",
+                 "status":400,"detail":"refused","rule":"ACC-02a",
+                 "gates":[{"gate":"ACC-02a","reason":"established on 2016-09-01"},{"gate":"ACC-02e","reason":"not listed"}],
+                 "checks":[{"code":"LEDGER_SYSTEM","name":"账务系统","problem":"FAILED"}],
+                 "provinces":["44"],"requestId":"5f0c"}""".getBytes(StandardCharsets.UTF_8),
+                HttpStatus.UNPROCESSABLE_CONTENT);
+
+        ApiProblem problem = ApiClientConfiguration.problemOf(new MockClientHttpRequest(HttpMethod.POST, "/"), response, json);
+
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.gates()).containsExactly(new ApiProblem.Gate("ACC-02a", "established on 2016-09-01"),
+                new ApiProblem.Gate("ACC-02e", "not listed"));
+        assertThat(problem.checks()).containsExactly(new ApiProblem.Deficiency("LEDGER_SYSTEM", "账务系统", "FAILED"));
+        assertThat(problem.provinces()).containsExactly("44");
+        assertThat(ApiProblem.ofStatus(404).gates()).isEmpty();
+    }
+
+    @Test
     void anAnswerWithoutAProblemKeepsItsStatus() throws Exception {
         MockClientHttpResponse html = new MockClientHttpResponse("<html>Bad Gateway</html>".getBytes(StandardCharsets.UTF_8),
                 HttpStatus.BAD_GATEWAY);

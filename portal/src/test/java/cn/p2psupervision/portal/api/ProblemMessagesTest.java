@@ -47,6 +47,37 @@ class ProblemMessagesTest {
     }
 
     @Test
+    void acc02_aGateRefusalListsEveryFailedGateInWordsWithTheServicesReason() {
+        ApiProblem refused = new ApiProblem("urn:p2p-supervision:problem:rule-violation", "A regulatory rule refuses this",
+                422, "Opening an acceptance case is refused by gate ACC-02a", "ACC-02a", null, "r-1", List.of(), null,
+                null, List.of(new ApiProblem.Gate("ACC-02a", "established on 2016-09-01, after 2016-08-24"),
+                new ApiProblem.Gate("ACC-02x", "an unknown gate")), List.of(), List.of());
+
+        assertThat(messages.describe(refused, CHINESE)).containsExactly(
+                "该操作不符合监管规则 ACC-02a：须于 2016年8月24日前成立并开展网络借贷业务。",
+                "平台说明：Opening an acceptance case is refused by gate ACC-02a",
+                "未通过 ACC-02a（成立及开展业务时间）：established on 2016-09-01, after 2016-08-24",
+                "未通过 ACC-02x：an unknown gate");
+        assertThat(messages.describe(refused, Locale.ENGLISH)).contains(
+                "Gate ACC-02a (established and lending by 24 Aug 2016) fails: established on 2016-09-01, after 2016-08-24");
+    }
+
+    @Test
+    void acc04_acc16_aConclusionRefusalListsTheChecksAndTheProvincesStillToAnswer() {
+        ApiProblem checks = new ApiProblem("urn:p2p-supervision:problem:rule-violation", null, 422, null, "ACC-04",
+                null, null, null, null, null, null, List.of(new ApiProblem.Deficiency("LEDGER_SYSTEM", "账务系统",
+                "FAILED")), null);
+        ApiProblem opinions = new ApiProblem("urn:p2p-supervision:problem:rule-violation", null, 422, null, "ACC-16",
+                null, null, null, null, null, null, null, List.of("44", "31"));
+
+        assertThat(messages.describe(checks, CHINESE)).contains("检查事项“账务系统”：未通过");
+        assertThat(messages.describe(checks, Locale.ENGLISH)).contains("Check “Ledger system”: failed");
+        assertThat(messages.describe(opinions, CHINESE)).contains("尚未回复且未经豁免的经营地意见：广东、上海");
+        assertThat(messages.describe(opinions, Locale.ENGLISH))
+                .contains("Opinions neither answered nor waived: Guangdong, Shanghai");
+    }
+
+    @Test
     void aStaleVersionNamesTheCurrentOne() {
         ApiProblem stale = new ApiProblem("urn:p2p-supervision:problem:stale-version", "Stale", 412, null, null, null,
                 "r-1", List.of(), null, 7L);
