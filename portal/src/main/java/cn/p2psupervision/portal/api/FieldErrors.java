@@ -37,6 +37,17 @@ public record FieldErrors(List<ApiProblem.FieldError> errors) {
         return messages;
     }
 
+    /** Whether a message is about {@code member} itself, not one of its parts (a list as a whole: {@code items}). */
+    public boolean hasExactly(String member) {
+        return errors.stream().anyMatch(error -> member.equals(error.field()));
+    }
+
+    /** The messages about {@code member} itself, joined for one line. */
+    public String textExactly(String member) {
+        return String.join("; ", errors.stream().filter(error -> member.equals(error.field()))
+                .map(ApiProblem.FieldError::message).toList());
+    }
+
     /** The messages joined for one line at the field. */
     public String text(String member) {
         return String.join("; ", of(member));

@@ -1,9 +1,8 @@
 package cn.p2psupervision.portal.classification;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -68,15 +67,11 @@ public class ClassificationApi {
                 .retrieve().body(ENTRIES);
     }
 
-    /** The catalogue's problems by code, with their Chinese names (CLS-02/03). */
-    public Map<String, String> problemNames() {
+    /** CLS-02/03: the problems a finding may name, with their kinds and whether they are violating business. */
+    public Classification.Catalogue catalogue() {
         Classification.Catalogue catalogue = api.get().uri("/api/v1/classification/catalogue").retrieve()
                 .body(Classification.Catalogue.class);
-        Map<String, String> names = new HashMap<>();
-        if (catalogue != null) {
-            catalogue.problems().forEach(problem -> names.put(problem.code(), problem.name()));
-        }
-        return names;
+        return catalogue == null ? new Classification.Catalogue(List.of()) : catalogue;
     }
 
     /** CLS-01: the institution's findings, withdrawn ones marked. */
@@ -84,6 +79,62 @@ public class ClassificationApi {
         List<Classification.Finding> findings = api.get().uri(INSTITUTION + "/findings", institutionId).retrieve()
                 .body(FINDINGS);
         return findings == null ? List.of() : findings;
+    }
+
+    /** CLS-01: records a finding, as the officer entered it (the service checks it). */
+    public Classification.Finding recordFinding(String institutionId, FindingBody finding) {
+        return api.post().uri(INSTITUTION + "/findings", institutionId).contentType(MediaType.APPLICATION_JSON)
+                .body(finding).retrieve().body(Classification.Finding.class);
+    }
+
+    /** CLS-01: the finding's next version with the whole content again, based on version {@code basedOn}. */
+    public Classification.Finding amendFinding(String institutionId, String findingId, FindingBody finding,
+                                               long basedOn) {
+        return api.put().uri(INSTITUTION + "/findings/{findingId}", institutionId, findingId)
+                .contentType(MediaType.APPLICATION_JSON).header(IfMatch.HEADER, IfMatch.of(basedOn)).body(finding)
+                .retrieve().body(Classification.Finding.class);
+    }
+
+    /** CLS-01: withdraws the finding of version {@code basedOn} with a reason; it stays readable and stops counting. */
+    public Classification.Finding withdrawFinding(String institutionId, String findingId, String reason,
+                                                  long basedOn) {
+        return api.post().uri(INSTITUTION + "/findings/{findingId}/withdrawal", institutionId, findingId)
+                .contentType(MediaType.APPLICATION_JSON).header(IfMatch.HEADER, IfMatch.of(basedOn))
+                .body(new ReasonBody(reason)).retrieve().body(Classification.Finding.class);
+    }
+
+    /** CLS-08: the rectification order of the current decision round, or null when that round has none. */
+    public Rectification.Order rectificationOrder(String institutionId) {
+        try {
+            return api.get().uri(INSTITUTION + "/rectification-order", institutionId).retrieve()
+                    .body(Rectification.Order.class);
+        } catch (ApiProblemException refused) {
+            if (refused.status() == 404) {
+                return null;
+            }
+            throw refused;
+        }
+    }
+
+    /** CLS-08: issues the order of an approved rectification decision (the first version: no {@code If-Match}). */
+    public Rectification.Order issueRectificationOrder(String institutionId, OrderBody order) {
+        return api.post().uri(INSTITUTION + "/rectification-order", institutionId)
+                .contentType(MediaType.APPLICATION_JSON).body(order).retrieve().body(Rectification.Order.class);
+    }
+
+    /** CLS-08: a stock report on the order of version {@code basedOn}. */
+    public Rectification.Order reportStock(String institutionId, StockReportBody report, long basedOn) {
+        return api.post().uri(INSTITUTION + "/rectification-order/stock-reports", institutionId)
+                .contentType(MediaType.APPLICATION_JSON).header(IfMatch.HEADER, IfMatch.of(basedOn)).body(report)
+                .retrieve().body(Rectification.Order.class);
+    }
+
+    /** CLS-08: item {@code number} of the order of version {@code basedOn} is rectified. */
+    public Rectification.Order completeItem(String institutionId, int number, CompletionBody completion,
+                                            long basedOn) {
+        return api.post().uri(INSTITUTION + "/rectification-order/items/{number}/completion", institutionId, number)
+                .contentType(MediaType.APPLICATION_JSON).header(IfMatch.HEADER, IfMatch.of(basedOn))
+                .body(completion).retrieve().body(Rectification.Order.class);
     }
 
     /** CLS-04..07: the platform's proposal now. */
@@ -208,6 +259,39 @@ public class ClassificationApi {
     }
 
     record RecordRequest(String category, String reason) {
+    }
+
+    /**
+     * CLS-01: a finding as entered: dates as typed ({@code yyyy-MM-dd}), the amount a decimal when it is one, else as
+     * typed, so that the service names the field it refuses; no amount is no member.
+     */
+    public record FindingBody(String problemCode, EvidenceBody evidence, String source, String foundOn,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Object outstandingAmount) {
+    }
+
+    /** The evidence: what was seen and the references of the documents that show it. */
+    public record EvidenceBody(String text, List<String> documents) {
+    }
+
+    record ReasonBody(String reason) {
+    }
+
+    /** CLS-08: the order as entered: its day, its deadline and the findings to rectify with their requirements. */
+    public record OrderBody(String issuedOn, String deadline, List<OrderItem> items) {
+    }
+
+    public record OrderItem(String findingId, String requirement) {
+    }
+
+    /** CLS-08: the stock of some items as of a day. */
+    public record StockReportBody(String asOf, List<StockFigure> items) {
+    }
+
+    /** An item's stock: a decimal when it is one, else as typed. */
+    public record StockFigure(int number, Object amount) {
+    }
+
+    public record CompletionBody(String completedOn, String note) {
     }
 
     record ReopenRequest(String reason) {

@@ -1,5 +1,7 @@
 package cn.p2psupervision.portal.classification;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,13 +12,14 @@ import org.springframework.web.client.ResourceAccessException;
 
 import cn.p2psupervision.portal.api.ApiProblem;
 import cn.p2psupervision.portal.api.ApiProblemException;
+import cn.p2psupervision.portal.api.FieldErrors;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.security.PortalUser;
 
 /**
- * 分类处置 on an institution's file (CLS-01..07): its findings, the platform's proposal with the five standards, the
- * current decision, and which of the two acts the user may do. The buttons follow the API's rules (AUTH-02..04) only
+ * 分类处置 on an institution's file (CLS-01..08): its findings, the platform's proposal with the five standards, the
+ * current decision, the rectification order of an approved rectification decision, and which acts the user may do. The buttons follow the API's rules (AUTH-02..04) only
  * to spare the user a refusal: the API decides. Classification being unavailable does not hide the file: the
  * section says so instead.
  */
@@ -26,34 +29,61 @@ public class ClassificationSection {
     /** The categories of CLS-06, in the campaign's order. */
     static final List<String> CATEGORIES = List.of("COMPLIANT", "RECTIFICATION", "BANNING");
 
+    /** CLS-01: where a finding comes from, in the service's order. */
+    static final List<String> SOURCES = List.of("ON_SITE_INSPECTION", "OFF_SITE_ANALYSIS", "PUBLIC_COMPLAINT",
+            "OTHER_AGENCY", "REGISTRY_DATA");
+
     private final ClassificationApi api;
     private final ProblemMessages problems;
+    private final Clock clock;
 
-    ClassificationSection(ClassificationApi api, ProblemMessages problems) {
+    ClassificationSection(ClassificationApi api, ProblemMessages problems, Clock clock) {
         this.api = api;
         this.problems = problems;
+        this.clock = clock;
     }
 
     /** Adds the section ({@code classification}) for the file, as the user may act on it. */
     public void addTo(Model model, Institutions.File file, PortalUser user, Locale locale) {
         model.addAttribute("classification", of(file, user, locale));
         model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("findingSources", SOURCES);
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", FieldErrors.NONE);
+        }
+        if (!model.containsAttribute("entered")) {
+            model.addAttribute("entered", Map.of());
+        }
     }
 
     View of(Institutions.File file, PortalUser user, Locale locale) {
         List<Classification.Finding> findings;
-        Map<String, String> problemNames;
+        Classification.Catalogue catalogue;
         Decisions.Entry decision;
         List<Decisions.Decision> versions;
         try {
             findings = api.findings(file.id());
-            problemNames = api.problemNames();
+            catalogue = api.catalogue();
             decision = api.decision(file.id());
             versions = decision == null ? List.of() : api.decisionVersions(file.id());
         } catch (ApiProblemException refused) {
             return View.unavailable(problems.describe(refused.problem(), locale));
         } catch (ResourceAccessException unreachable) {
             return View.unavailable(problems.describe(ApiProblem.ofStatus(503), locale));
+        }
+        if (catalogue == null) {
+            catalogue = new Classification.Catalogue(List.of());
+        }
+        Rectification.Order order = null;
+        List<String> orderProblem = List.of();
+        if (decision != null && "RECTIFICATION".equals(decision.decision().category())) {
+            try {
+                order = api.rectificationOrder(file.id());
+            } catch (ApiProblemException refused) {
+                orderProblem = problems.describe(refused.problem(), locale);
+            } catch (ResourceAccessException unreachable) {
+                orderProblem = problems.describe(ApiProblem.ofStatus(503), locale);
+            }
         }
         Classification.Proposal proposal = null;
         List<String> proposalProblem = List.of();
@@ -70,23 +100,36 @@ public class ClassificationSection {
                 && user.username().equals(decision.decision().recordedBy().username());
         boolean mayApprove = registrationOffice && user.isHead() && "RECORDED".equals(state) && !ownRecord;
         boolean mayReopen = user != null && user.isCentral() && "APPROVED".equals(state);
-        return new View(findings, problemNames, proposal, proposalProblem, decision, versions, mayRecord, mayApprove,
-                mayReopen, registrationOffice && user.isHead() && "RECORDED".equals(state) && ownRecord, List.of());
+        boolean approvedRectification = decision != null && "APPROVED".equals(state)
+                && "RECTIFICATION".equals(decision.decision().category());
+        Orders orders = new Orders(order, orderProblem, registrationOffice && approvedRectification && order == null
+                && orderProblem.isEmpty(), registrationOffice && order != null && !order.itemsToReport().isEmpty(),
+                registrationOffice && order != null && !order.openItemList().isEmpty());
+        return new View(findings, catalogue, catalogue.names(), proposal, proposalProblem, decision, versions,
+                mayRecord, mayApprove, mayReopen,
+                registrationOffice && user.isHead() && "RECORDED".equals(state) && ownRecord, registrationOffice,
+                orders, LocalDate.now(clock), List.of());
     }
 
     /**
-     * @param versions      every version of the decision, oldest first (CLS-07: every version is kept)
-     * @param mayReopen     central may reopen the approved decision (AUTH-03)
-     * @param ownRecordNote a head sees why there is no approval button: the decision is their own (AUTH-04)
-     * @param unavailable   why the section cannot be shown (classification refused or unreachable); empty otherwise
+     * @param catalogue       the problems a finding may name, grouped by kind in the finding forms (CLS-02/03)
+     * @param versions        every version of the decision, oldest first (CLS-07: every version is kept)
+     * @param mayReopen       central may reopen the approved decision (AUTH-03)
+     * @param ownRecordNote   a head sees why there is no approval button: the decision is their own (AUTH-04)
+     * @param mayWriteFindings the registration province records, amends and withdraws findings (CLS-01, AUTH-02)
+     * @param orders          the rectification order and what the user may do with it (CLS-08)
+     * @param today           the campaign's day, the latest a date field offers
+     * @param unavailable     why the section cannot be shown (classification refused or unreachable); empty otherwise
      */
-    public record View(List<Classification.Finding> findings, Map<String, String> problemNames,
-                       Classification.Proposal proposal, List<String> proposalProblem, Decisions.Entry decision,
-                       List<Decisions.Decision> versions, boolean mayRecord, boolean mayApprove, boolean mayReopen,
-                       boolean ownRecordNote, List<String> unavailable) {
+    public record View(List<Classification.Finding> findings, Classification.Catalogue catalogue,
+                       Map<String, String> problemNames, Classification.Proposal proposal,
+                       List<String> proposalProblem, Decisions.Entry decision, List<Decisions.Decision> versions,
+                       boolean mayRecord, boolean mayApprove, boolean mayReopen, boolean ownRecordNote,
+                       boolean mayWriteFindings, Orders orders, LocalDate today, List<String> unavailable) {
 
         static View unavailable(List<String> why) {
-            return new View(List.of(), Map.of(), null, List.of(), null, List.of(), false, false, false, false, why);
+            return new View(List.of(), new Classification.Catalogue(List.of()), Map.of(), null, List.of(), null,
+                    List.of(), false, false, false, false, false, Orders.NONE, null, why);
         }
 
         public String problemName(String code) {
@@ -96,5 +139,30 @@ public class ClassificationSection {
         public long activeFindings() {
             return findings.stream().filter(f -> !f.withdrawn()).count();
         }
+
+        /** Whether the finding is listed and active: its amendment and withdrawal forms are shown. */
+        public boolean hasActiveFinding(String findingId) {
+            return activeFindingList().stream().anyMatch(f -> f.id().equals(findingId));
+        }
+
+        /** The active findings, in the list's order: those an order may name (CLS-08). */
+        public List<Classification.Finding> activeFindingList() {
+            return findings.stream().filter(f -> !f.withdrawn()).toList();
+        }
+    }
+
+    /**
+     * The rectification order of the current round (CLS-08), shown once the decision is of category rectification.
+     *
+     * @param order       null while none is issued
+     * @param problem     why the order could not be read; empty otherwise
+     * @param mayIssue    the registration province issues the order of an approved rectification decision
+     * @param mayReport   it reports the stock of the open items of violating business
+     * @param mayComplete it records an open item's completion
+     */
+    public record Orders(Rectification.Order order, List<String> problem, boolean mayIssue, boolean mayReport,
+                         boolean mayComplete) {
+
+        static final Orders NONE = new Orders(null, List.of(), false, false, false);
     }
 }

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class ClassificationPagesTest extends PortalTest {
                 new Classification.Evidence("平台账户归集出借资金，资金未进入存管账户", List.of()), "ON_SITE_INSPECTION",
                 LocalDate.of(2016, 7, 15), new BigDecimal("1250000.00"), 1, "ACTIVE", null, "zj-officer",
                 Instant.parse("2016-10-10T01:00:00Z"))));
-        when(classification.problemNames()).thenReturn(Map.of("FUND_POOL", "设立资金池"));
+        when(classification.catalogue()).thenReturn(catalogue());
         when(classification.proposal(ID)).thenReturn(new Classification.Proposal("RECTIFICATION", List.of(
                 new Classification.Standard("INFORMATION_INTERMEDIARY", "FAILED", List.of(new Classification.Ground(
                         "FINDING", "F-3A9C0D12E4B7", "FUND_POOL", "设立资金池（发现 F-3A9C0D12E4B7）"))),
@@ -266,6 +265,14 @@ class ClassificationPagesTest extends PortalTest {
                 "APPROVED".equals(state) ? new Decisions.Actor("zj-head-finance", "33", "FINANCIAL_OFFICE") : null,
                 "APPROVED".equals(state) ? Instant.parse("2016-10-11T01:00:00Z") : null, null, null, null),
                 Instant.parse("2016-10-10T01:00:00Z"));
+    }
+
+    static Classification.Catalogue catalogue() {
+        return new Classification.Catalogue(List.of(
+                new Classification.Problem("FUND_POOL", "设立资金池", "RED_LINE", true),
+                new Classification.Problem("OFFLINE_MARKETING", "大规模线下营销", "RED_LINE", false),
+                new Classification.Problem("DISCLOSURE_INCOMPLETE", "信息披露不完整", "OTHER_PROBLEM", false),
+                new Classification.Problem("ILLEGAL_FUNDRAISING", "涉嫌非法集资", "CRIMINAL", false)));
     }
 
     static Institutions.File file() {
