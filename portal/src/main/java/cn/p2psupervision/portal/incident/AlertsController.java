@@ -73,20 +73,22 @@ class AlertsController {
     }
 
     /**
-     * The list again in the state it was shown in, the refusal at the alert's form; when the alert is no longer open
-     * on the page (handled meanwhile), above the list.
+     * The list again in the state it was shown in, the refusal at the alert's form; when the page shows no such form
+     * (the alert was handled meanwhile, or is not the user's province's), above the list.
      */
     private String refused(String name, String alertId, MultiValueMap<String, String> form, Authentication user,
                            Model model, List<String> refusal) {
         String listState = form.containsKey("listState") ? SignalsController.blankToNull(form.getFirst("listState"))
                 : "OPEN";
-        PageOf<WatchList.Alert> alerts = show(listState, 0, PortalUser.of(user), model);
+        PortalUser by = PortalUser.of(user);
+        PageOf<WatchList.Alert> alerts = show(listState, 0, by, model);
         model.addAttribute("refusedForm", name);
         model.addAttribute("refusedAlert", alertId);
         model.addAttribute("refusal", refusal);
         model.addAttribute("entered", form.toSingleValueMap());
+        String province = by != null && by.isProvincial() ? by.province() : null;
         model.addAttribute("refusalAbove", alerts.content().stream()
-                .noneMatch(a -> a.id().equals(alertId) && a.open()));
+                .noneMatch(a -> a.id().equals(alertId) && a.open() && a.registeredProvince().equals(province)));
         return "incidents/alerts";
     }
 

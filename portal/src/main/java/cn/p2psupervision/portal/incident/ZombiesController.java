@@ -96,18 +96,21 @@ class ZombiesController {
     }
 
     /**
-     * The list again as it stands now, the refusal at the form that was sent; when that form is no longer on the page
-     * (the closure was withdrawn meanwhile), above the list.
+     * The list again as it stands now, the refusal at the form that was sent; when the page shows no such form (the
+     * closure was withdrawn meanwhile, or the user may not record one), above the list.
      */
     private String refused(String name, String institutionId, MultiValueMap<String, String> form,
                            Authentication user, Model model, List<String> refusal) {
-        PageOf<WatchList.Zombie> zombies = show(null, 0, PortalUser.of(user), model);
+        PortalUser by = PortalUser.of(user);
+        PageOf<WatchList.Zombie> zombies = show(null, 0, by, model);
         model.addAttribute("refusedForm", name);
         model.addAttribute("refusedInstitution", institutionId);
         model.addAttribute("refusal", refusal);
         model.addAttribute("entered", form.toSingleValueMap());
-        boolean atItsForm = institutionId == null || zombies.content().stream()
-                .anyMatch(z -> z.institutionId().equals(institutionId) && z.biddingClosed());
+        boolean provincial = by != null && by.isProvincial();
+        boolean atItsForm = provincial && (institutionId == null || zombies.content().stream()
+                .anyMatch(z -> z.institutionId().equals(institutionId) && z.biddingClosed()
+                        && z.registeredProvince().equals(by.province())));
         model.addAttribute("refusalAbove", !atItsForm && !refusal.isEmpty());
         return "incidents/zombies";
     }

@@ -178,6 +178,13 @@ class WatchPagesTest extends PortalTest {
             assertThat(page(get("/incidents/alerts").param("state", ""), reader)).contains("借贷余额环比下降")
                     .doesNotContain("data-testid=\"alert-signal-form\"", "data-testid=\"alert-dismiss-form\"");
         }
+
+        // a business place sending the act all the same: the API's 403, in words above the list
+        when(incidents.dismissAlert(eq(ALERT), any())).thenThrow(new ApiProblemException(ApiProblem.ofStatus(403)));
+        String refused = page(post("/incidents/alerts/" + ALERT + "/dismissal").with(csrf()).param("listState", "")
+                .param("reason", "不属本省"), officer("gd-officer", "44"));
+        assertThat(refused).contains("data-testid=\"refusal\"", "您的角色无权进行此操作。")
+                .doesNotContain("data-testid=\"alert-dismiss-form\"");
     }
 
     @Test
