@@ -7,9 +7,9 @@ import cn.p2psupervision.portal.security.PortalUser;
 
 /**
  * Which acts on an event the logged-in user may do now, so that the page offers only those (docs/api.md section 6,
- * "Who may call"): the registration province's officers and heads lead an open event; only a head starts or ends the
- * emergency plan (INC-05, AUTH-04); a business-place province adds support notes (INC-09); central reads. The service
- * decides again on every act.
+ * "Who may call"): the registration province's officers and heads lead an open event, the institution's signals linked
+ * to it included (INC-01); only a head starts or ends the emergency plan (INC-05, AUTH-04); a business-place province
+ * adds support notes (INC-09); central reads. The service decides again on every act.
  *
  * @param lead         an officer or head of the registration province, the event open
  * @param head         a head of the registration province, the event open
@@ -97,7 +97,7 @@ public record EventActs(boolean lead, boolean head, boolean support, boolean esp
      */
     public boolean shows(String form, Events.Event event) {
         return switch (form) {
-            case "level", "measure" -> lead;
+            case "level", "measure", "signals" -> lead;
             case "watcher" -> mayNameWatcher();
             case "planStart" -> mayStartPlan(event);
             case "planEnd" -> mayEndPlan(event);

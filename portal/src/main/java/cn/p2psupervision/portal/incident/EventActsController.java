@@ -19,10 +19,11 @@ import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.security.PortalUser;
 
 /**
- * The acts on a risk event from its page (INC-03..09): level, watcher, emergency plan, notification of the central
- * offices, reports, measures and their progress, support notes, closure. Each sends the version the page showed
- * ({@code If-Match}) and, done, goes back to the event with a confirmation; refused, the page is shown again as the
- * event stands now, the refusal in words at the form that was sent and what the user entered kept.
+ * The acts on a risk event from its page (INC-01, INC-03..09): signals linked, level, watcher, emergency plan,
+ * notification of the central offices, reports, measures and their progress, support notes, closure. Each sends the
+ * version the page showed ({@code If-Match}) and, done, goes back to the event with a confirmation; refused, the page
+ * is shown again as the event stands now, the refusal in words at the form that was sent and what the user entered
+ * kept.
  */
 @Controller
 class EventActsController {
@@ -122,6 +123,16 @@ class EventActsController {
                 "support-notes", new TextBody(entered(form, "text")), version, id));
     }
 
+    /** INC-01: signals of the event's institution, not linked to an event yet, linked to this one. */
+    @PostMapping("/incidents/{id}/signals")
+    String linkSignals(@PathVariable String id, @RequestParam long version,
+                       @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
+                       Locale locale, RedirectAttributes redirect) {
+        List<String> signalIds = form.getOrDefault("signalIds", List.of());
+        return act(id, "signals", form, user, model, locale, redirect, () -> api.act(HttpMethod.POST, "signals",
+                new SignalsBody(signalIds), version, id));
+    }
+
     /** 办结: once no emergency plan runs (INC-05). */
     @PostMapping("/incidents/{id}/closure")
     String close(@PathVariable String id, @RequestParam long version,
@@ -144,6 +155,7 @@ class EventActsController {
             model.addAttribute("refusal", problems.describe(refused.problem(), locale));
             model.addAttribute("entered", form.toSingleValueMap());
             model.addAttribute("enteredRecipients", form.getOrDefault("recipients", List.of()));
+            model.addAttribute("enteredSignalIds", form.getOrDefault("signalIds", List.of()));
             return "incidents/event";
         }
     }
@@ -176,5 +188,8 @@ class EventActsController {
     }
 
     record TextBody(String text) {
+    }
+
+    record SignalsBody(List<String> signalIds) {
     }
 }

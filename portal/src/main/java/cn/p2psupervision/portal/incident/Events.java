@@ -32,17 +32,22 @@ public final class Events {
         }
     }
 
-    /** The whole event, its deadlines computed by the service at the moment of reading. */
+    /**
+     * The whole event with the signals linked to it (INC-01), its deadlines computed by the service at the moment of
+     * reading.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Event(String id, String institutionId, String institutionName, String creditCode,
                         String registeredProvince, String type, String typeChinese, String title, String description,
-                        Long lendersAffected, String status, String level, String levelReason, Watcher watcher,
+                        Long lendersAffected, List<String> signalIds, String status, String level,
+                        String levelReason, Watcher watcher,
                         boolean watcherMissing, Plan plan, Notification notification, List<Report> reports,
                         List<Deadline> deadlines, boolean overdue, List<Measure> measures,
                         List<SupportNote> supportNotes, String closeReason, long version, Actor recordedBy,
                         Instant recordedAt, Instant updatedAt) {
 
         public Event {
+            signalIds = orEmpty(signalIds);
             reports = orEmpty(reports);
             deadlines = orEmpty(deadlines);
             measures = orEmpty(measures);

@@ -38,6 +38,22 @@ public class IncidentApi {
             new ParameterizedTypeReference<>() {
             };
 
+    private static final String SIGNALS = "/api/v1/incidents/signals";
+    private static final String CLOSURES = "/api/v1/incidents/zombies/bidding-closures";
+    private static final String ALERT = "/api/v1/incidents/alerts/{id}";
+    private static final ParameterizedTypeReference<PageOf<Signals.Signal>> SIGNAL_PAGE =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<PageOf<WatchList.Zombie>> ZOMBIES =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<PageOf<WatchList.Alert>> ALERTS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<Deadlines.Breach>> BREACHES =
+            new ParameterizedTypeReference<>() {
+            };
+
     private final RestClient api;
 
     IncidentApi(@Qualifier("userApiClient") RestClient api) {
@@ -126,6 +142,76 @@ public class IncidentApi {
         return orEmpty(api.get().uri("/api/v1/incidents/overdue-agency-requests").retrieve().body(REQUESTS));
     }
 
+    /**
+     * INC-01: the signals in scope, newest first; {@code linked} false: not linked to an event yet, true: linked,
+     * null: both; of one institution when given.
+     */
+    public PageOf<Signals.Signal> signals(Boolean linked, String institutionId, int page) {
+        return api.get().uri(uri -> QueryParameters.on(uri.path(SIGNALS)).with("institutionId", institutionId)
+                        .with("linked", linked).with("page", page).with("size", PAGE_SIZE).build())
+                .retrieve().body(SIGNAL_PAGE);
+    }
+
+    /** INC-01: one signal, for a reader who may read every institution it names. */
+    public Signals.Signal signal(String id) {
+        return api.get().uri(SIGNALS + "/{id}", id).retrieve().body(Signals.Signal.class);
+    }
+
+    /** INC-01: records a signal (provincial officers and heads); the answer is the signal as recorded. */
+    public Signals.Signal recordSignal(Signals.Draft draft) {
+        return api.post().uri(SIGNALS).contentType(MediaType.APPLICATION_JSON).body(draft)
+                .retrieve().body(Signals.Signal.class);
+    }
+
+    /** INC-10: the zombie institutions in scope, of one registration province when given. */
+    public PageOf<WatchList.Zombie> zombies(String province, int page) {
+        return api.get().uri(uri -> QueryParameters.on(uri.path("/api/v1/incidents/zombies"))
+                        .with("province", province).with("page", page).with("size", PAGE_SIZE).build())
+                .retrieve().body(ZOMBIES);
+    }
+
+    /** INC-10: the registration province records a closure of bidding; the institution is listed at once. */
+    public WatchList.Closure recordBiddingClosure(WatchList.ClosureDraft draft) {
+        return api.post().uri(CLOSURES).contentType(MediaType.APPLICATION_JSON).body(draft)
+                .retrieve().body(WatchList.Closure.class);
+    }
+
+    /** INC-10: withdraws the closure of bidding recorded for the institution, with why. */
+    public void withdrawBiddingClosure(String institutionId, String reason) {
+        api.post().uri(CLOSURES + "/{institutionId}/withdrawal", institutionId)
+                .contentType(MediaType.APPLICATION_JSON).body(new Reason(reason))
+                .retrieve().toBodilessEntity();
+    }
+
+    /** INC-11: the monitoring alerts in scope, in one state when given, the latest raised first. */
+    public PageOf<WatchList.Alert> alerts(String state, int page) {
+        return api.get().uri(uri -> QueryParameters.on(uri.path("/api/v1/incidents/alerts"))
+                        .with("state", state).with("page", page).with("size", PAGE_SIZE).build())
+                .retrieve().body(ALERTS);
+    }
+
+    /** INC-11: the registration province dismisses an open alert, with why; the answer is the alert after it. */
+    public WatchList.Alert dismissAlert(String id, String reason) {
+        return api.post().uri(ALERT + "/dismissal", id).contentType(MediaType.APPLICATION_JSON)
+                .body(new Reason(reason)).retrieve().body(WatchList.Alert.class);
+    }
+
+    /** INC-11 → INC-01: the registration province turns an open alert into a signal; the answer is the signal. */
+    public Signals.Signal alertToSignal(String id, String type, String note) {
+        return api.post().uri(ALERT + "/signal", id).contentType(MediaType.APPLICATION_JSON)
+                .body(new AlertSignal(type, note)).retrieve().body(Signals.Signal.class);
+    }
+
+    /** INC-06: the deadlines overdue now across the events in scope, by province, and the watchers missing. */
+    public Deadlines.Board board() {
+        return api.get().uri("/api/v1/incidents/board").retrieve().body(Deadlines.Board.class);
+    }
+
+    /** INC-06: the breaches recorded in scope, the latest first. */
+    public List<Deadlines.Breach> breaches() {
+        return orEmpty(api.get().uri("/api/v1/incidents/breaches").retrieve().body(BREACHES));
+    }
+
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }
@@ -133,6 +219,14 @@ public class IncidentApi {
     /** The three thresholds in percent as entered, with the reason of the change. */
     public record MonitoringChange(String overdueRateMax, String balanceFallMaxPercent, String lendersFallMaxPercent,
                                    String reason) {
+    }
+
+    /** Why a closure of bidding is withdrawn, or an alert dismissed. */
+    public record Reason(String reason) {
+    }
+
+    /** What an officer adds when turning an alert into a signal: its type and a note. */
+    public record AlertSignal(String type, String note) {
     }
 
     /** The read record's filters as the service takes them; null: not filtered by it. */

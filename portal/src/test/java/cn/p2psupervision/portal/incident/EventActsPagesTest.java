@@ -165,7 +165,7 @@ class EventActsPagesTest extends PortalTest {
     /** Just recorded, no level yet. */
     static Events.Event unlevelled() {
         return new Events.Event(EV, "id-1", "杭州钱塘易贷网络科技有限公司", "91330100MA28A7K3X6", "33", "OVERDUE_PAYMENT",
-                "逾期兑付", "平台逾期兑付，出借人聚集", null, null, "OPEN", null, null, null, false, null, null, List.of(),
+                "逾期兑付", "平台逾期兑付，出借人聚集", null, null, List.of(), "OPEN", null, null, null, false, null, null, List.of(),
                 List.of(), false, List.of(), List.of(), null, 1, new Events.Actor("zj-officer", "33", null), RECORDED,
                 RECORDED);
     }
@@ -173,7 +173,7 @@ class EventActsPagesTest extends PortalTest {
     /** Especially major, its watcher not named yet, version 2. */
     static Events.Event especiallyMajor() {
         return new Events.Event(EV, "id-1", "杭州钱塘易贷网络科技有限公司", "91330100MA28A7K3X6", "33", "OVERDUE_PAYMENT",
-                "逾期兑付", "平台逾期兑付，出借人聚集", null, null, "OPEN", "ESPECIALLY_MAJOR", "出借人围堵公司", null, true,
+                "逾期兑付", "平台逾期兑付，出借人聚集", null, null, List.of(), "OPEN", "ESPECIALLY_MAJOR", "出借人围堵公司", null, true,
                 null, null, List.of(), List.of(), false, List.of(), List.of(), null, 2,
                 new Events.Actor("zj-officer", "33", null), RECORDED, RECORDED);
     }

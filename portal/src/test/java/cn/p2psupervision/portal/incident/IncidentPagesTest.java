@@ -104,7 +104,8 @@ class IncidentPagesTest extends PortalTest {
 
     static Events.Event event(Instant recorded, List<Events.Deadline> deadlines) {
         return new Events.Event(EV, "id-1", "杭州钱塘易贷网络科技有限公司", "91330100MA28A7K3X6", "33", "OVERDUE_PAYMENT",
-                "逾期兑付", "平台逾期兑付，出借人聚集", "3月1日起暂停提现", 20000L, "OPEN", "ESPECIALLY_MAJOR",
+                "逾期兑付", "平台逾期兑付，出借人聚集", "3月1日起暂停提现", 20000L, List.of("SG-20180301-7KQ2M9XA"),
+                "OPEN", "ESPECIALLY_MAJOR",
                 "出借人围堵公司，影响扩大", new Events.Watcher("张三", "金融办风险处副处长", "0571-00000000"), false, null,
                 null, List.of(), deadlines, false,
                 List.of(new Events.Measure("EV-M1", "REFERRAL_TO_PUBLIC_SECURITY", "涉嫌非法吸收公众存款，移送公安并追赃挽损",
