@@ -74,12 +74,15 @@ final class PortalBenchmark {
         List<String> centralPages = new ArrayList<>(List.of("/dashboard", "/institutions",
                 "/institutions?province=" + province, "/acceptance", "/incidents", "/central", "/central/schedule",
                 "/central/thresholds", "/central/custody-banks", "/central/summary-reports", "/central/overdue",
-                "/central/read-audit"));
+                "/central/read-audit", "/decisions?state=APPROVED&category=COMPLIANT", "/incidents/board",
+                "/incidents/signals", "/incidents/zombies", "/incidents/alerts"));
         List<String> officerPages = new ArrayList<>(List.of("/work", "/institutions", "/acceptance", "/incidents",
-                "/incidents/new"));
+                "/incidents/new", "/incidents/signals", "/incidents/signals/new", "/incidents/zombies",
+                "/incidents/alerts", "/incidents/board", "/decisions?state=RECORDED"));
         if (institution != null) {
             centralPages.add("/institutions/" + institution);
             officerPages.add("/institutions/" + institution);
+            officerPages.add("/acceptance/new?institution=" + institution);
             for (String records : List.of("/history", "/history/1", "/verification", "/reports")) {
                 officerPages.add("/institutions/" + institution + records);
             }

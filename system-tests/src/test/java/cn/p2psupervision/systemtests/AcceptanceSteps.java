@@ -86,8 +86,19 @@ final class AcceptanceSteps {
         assertThat(team.status()).as(team.body()).isEqualTo(201);
         String recorder = team.json().get("team").get(0).get("id").asString();
         String confirmer = team.json().get("team").get(1).get("id").asString();
-        String current = team.etag();
-        for (String code : CHECKS) {
+        return passedChecks(one, officer, team.etag(), recorder, confirmer, CHECKS);
+    }
+
+    /**
+     * ACC-04, ACC-05, ACC-02e..h: {@code codes} recorded PASSED by member {@code recorder} and confirmed by member
+     * {@code confirmer} of another agency.
+     *
+     * @return the case's ETag after
+     */
+    static String passedChecks(String one, String officer, String etag, String recorder, String confirmer,
+                               List<String> codes) {
+        String current = etag;
+        for (String code : codes) {
             String custody = code.equals("CUSTODY_BANK") ? ",\"custodyBank\":\"浙商银行\"" : "";
             Http.Response recorded = put(one + "/checks/" + code, officer, current, """
                     {"result":"PASSED","evidence":"现场检查记录","documents":["检查底稿-%s"],"recordedBy":"%s"%s}"""

@@ -9,6 +9,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.SelectOption;
 
 import tools.jackson.databind.JsonNode;
 
@@ -206,6 +208,16 @@ class PortalBrowserSystemIT {
                 Http.get(proposal, Keycloak.userToken("gd-officer")).status() != 404);
         logIn("gd-officer");
         page.navigate(PORTAL + "/institutions/" + guangdong.id());
+        // CLS-01..03: the finding behind the decision
+        page.locator("#finding-problemCode").selectOption(new SelectOption().setIndex(1));
+        page.locator("#finding-evidenceText").fill("平台官网未披露借款人信息及逾期情况");
+        page.locator("#finding-source").selectOption(new SelectOption().setIndex(1));
+        page.locator("#finding-foundOn").fill(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        page.locator("#finding-outstandingAmount").fill("1,250,000.00");
+        act("finding-form", "[data-testid=finding-done]");
+        assertThat(page.locator("[data-testid=findings]").innerText()).contains("平台官网未披露借款人信息及逾期情况",
+                "1,250,000.00");
+        screenshot("gd-officer-finding-recorded");
         page.locator("#decision-category").selectOption("RECTIFICATION");
         page.locator("#decision-reason").fill("排查发现信息披露不完整，责令限期整改");
         page.locator("[data-testid=record-form] button[type=submit]").click();
@@ -304,6 +316,22 @@ class PortalBrowserSystemIT {
         act("measure-form", "[data-testid=event-done][data-done=measure]");
         assertThat(page.locator("[data-testid=measures]").innerText()).contains("控制账户", "冻结平台在存管银行的自有账户");
         assertThat(page.locator("[data-testid=plan-form]").count()).as("an officer may not start the plan").isZero();
+
+        // INC-01: a risk signal about the institution, then linked to the event
+        page.navigate(PORTAL + "/incidents/signals/new?institution=" + zhejiangOnly.id());
+        page.locator("#signal-type").selectOption("OVERDUE_OR_RUN");
+        page.locator("#signal-source").fill("媒体报道");
+        page.locator("#signal-observedAt").fill(LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusHours(1)
+                .withSecond(0).withNano(0).toString());
+        page.locator("#signal-description").fill("出借人反映平台自本周起限制提现");
+        act("new-signal-form", "[data-testid=signal-done]");
+        String signalId = page.url().substring(page.url().lastIndexOf('/') + 1);
+        assertThat(signalId).startsWith("SG-");
+        screenshot("zj-officer-signal-recorded");
+        page.navigate(PORTAL + "/incidents/" + eventId);
+        page.locator("[data-testid=link-signals-form] input[name=signalIds]").first().check();
+        act("link-signals-form", "[data-testid=event-done][data-done=signals]");
+        assertThat(page.locator("[data-testid=event-signals]").innerText()).contains(signalId);
         screenshot("zj-officer-event-in-hand");
         logOut();
 
@@ -425,10 +453,13 @@ class PortalBrowserSystemIT {
         assertThat(screens).contains("/central/schedule", "/central/thresholds", "/central/custody-banks",
                 "/central/summary-reports", "/central/overdue", "/central/read-audit");
         screenshot("central-office");
-        for (String screen : screens) {
+        List<String> all = new java.util.ArrayList<>(screens);
+        all.addAll(List.of("/incidents/board", "/incidents/signals", "/incidents/zombies", "/incidents/alerts",
+                "/decisions"));
+        for (String screen : all) {
             Response shown = page.navigate(PORTAL + screen);
             assertThat(shown.status()).as(screen).isEqualTo(200);
-            screenshot("central" + screen.replace('/', '-').replace("-central", ""));
+            screenshot("central" + screen.replace('/', '-').replace("-central-", "-"));
         }
         page.navigate(PORTAL + "/central/schedule");
         assertThat(page.locator("[data-testid=milestones]").innerText()).contains("动员部署", "摸底排查",
@@ -437,6 +468,56 @@ class PortalBrowserSystemIT {
         Http.get(PlatformUnderTest.GATEWAY + "/api/v1/incidents/events", Keycloak.userToken("zj-officer"));
         page.navigate(PORTAL + "/central/read-audit?username=zj-officer");
         assertThat(page.locator("[data-testid=reads]").innerText()).contains("zj-officer", "查阅事件列表");
+    }
+
+    @Test
+    void acc01_acc03_acc04_acc07_anOfficerOpensTheCaseFormsTheJointTeamRecordsAndConfirmsAChecksAndConcludes() {
+        AcceptanceSteps.Institution compliant = AcceptanceSteps.compliantInstitution(null);
+        String one = AcceptanceSteps.API + "/cases/" + compliant.id();
+        String officer = Keycloak.userToken("zj-officer");
+        // the acceptance context knows the file once the registry's change feed reached it (404 before)
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> Http.get(
+                AcceptanceSteps.API + "/institutions/" + compliant.id() + "/agency-requests", officer).status() == 200);
+        logIn("zj-officer");
+        page.navigate(PORTAL + "/institutions/" + compliant.id());
+        page.locator("[data-testid=open-case]").click();
+        page.waitForURL(url -> url.startsWith(PORTAL + "/acceptance/new"));
+        page.locator("#open-complexity").selectOption("MAIN");
+        screenshot("zj-officer-open-case");
+        act("open-form", "[data-testid=case-done][data-done=opened]");
+
+        page.locator("#team-name").fill("王检查");
+        page.locator("#team-agency").selectOption("FINANCIAL_OFFICE");
+        page.locator("#team-organisation").fill("浙江省地方金融监督管理局");
+        act("team-form", "[data-testid=team]:has-text('王检查')");
+        page.locator("#team-name").fill("李核验");
+        page.locator("#team-agency").selectOption("BANKING_REGULATOR");
+        page.locator("#team-organisation").fill("浙江银保监局");
+        act("team-form", "[data-testid=team]:has-text('李核验')");
+
+        page.locator("#check-code").selectOption("CUSTODY_BANK");
+        page.locator("#check-result-PASSED").check();
+        page.locator("#check-custody-bank").fill("浙商银行");
+        page.locator("#check-evidence").fill("存管协议及银行系统对接材料");
+        page.locator("#check-recorded-by").selectOption("m1");
+        act("check-form", "[data-testid=case-done][data-done=checkRecorded]");
+        page.locator("#confirm-code").selectOption("CUSTODY_BANK");
+        page.locator("#confirm-by").selectOption("m2");
+        act("confirm-form", "[data-testid=case-done][data-done=checkConfirmed]");
+        assertThat(page.locator("[data-testid=checks]").innerText()).contains("资金存管", "m1", "m2");
+        screenshot("zj-officer-case-checks");
+
+        // the other fifteen checks through the API, as the team's own system would record them
+        AcceptanceSteps.passedChecks(one, officer, Http.get(one, officer).etag(), "m1", "m2",
+                AcceptanceSteps.CHECKS.stream().filter(code -> !code.equals("CUSTODY_BANK")).toList());
+        page.reload();
+        assertThat(page.locator("[data-testid=outstanding-checks]").count()).isZero();
+        page.locator("#conclusion-outcome").selectOption("PASSED");
+        page.locator("#conclusion-reason").fill("各项检查均合格，同意通过验收");
+        act("conclusion-form", "[data-testid=case-done][data-done=concluded]");
+        assertThat(page.locator("[data-testid=case-state]").innerText()).isEqualTo("公示中");
+        screenshot("zj-officer-case-on-notice");
+        assertThat(Http.get(one, officer).json().get("state").asString()).isEqualTo("ON_NOTICE");
     }
 
     /** From the portal's landing page through Keycloak's own login form, back to the portal. */

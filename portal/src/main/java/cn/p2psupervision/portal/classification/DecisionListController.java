@@ -33,8 +33,8 @@ class DecisionListController {
     @GetMapping("/decisions")
     String list(@RequestParam(required = false) String category, @RequestParam(required = false) String state,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        String byCategory = CATEGORIES.contains(category) ? category : null;
-        String byState = STATES.contains(state) ? state : null;
+        String byCategory = category != null && CATEGORIES.contains(category) ? category : null;
+        String byState = state != null && STATES.contains(state) ? state : null;
         PageOf<Decisions.Entry> decisions = api.decisions(byCategory, byState, Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("category", byCategory);
         model.addAttribute("state", byState);

@@ -83,7 +83,7 @@ public record EventActs(boolean lead, boolean head, boolean support, boolean esp
 
     /** INC-07: a measure not finished yet can be updated. */
     public boolean mayUpdate(Events.Measure measure) {
-        return lead && !FINISHED.contains(measure.status());
+        return lead && measure.status() != null && !FINISHED.contains(measure.status());
     }
 
     /** The event closes (办结) once no plan runs (INC-05). */

@@ -2,6 +2,7 @@ package cn.p2psupervision.portal.institution;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,9 @@ class InstitutionController {
             "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63",
             "64", "65");
 
+    /** GB 32100-2015: 18 characters of digits and capitals but I, O, S, V, Z. */
+    static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NP-RTUWXY]{18}");
+
     private final RegistryApi registry;
     private final ClassificationSection classification;
 
@@ -36,11 +40,19 @@ class InstitutionController {
         this.classification = classification;
     }
 
+    /**
+     * The list, searched across every province the user may read by name, by an actual controller (REG-04), or by a
+     * unified social credit code, which goes straight to that file.
+     */
     @GetMapping("/institutions")
     String list(@RequestParam(required = false) String province, @RequestParam(required = false) String status,
                 @RequestParam(required = false) Boolean crossRegion, @RequestParam(required = false) String namePrefix,
-                @RequestParam(defaultValue = "0") int page, Model model) {
-        InstitutionQuery query = new InstitutionQuery(province, status, crossRegion, namePrefix, page);
+                @RequestParam(required = false) String controller, @RequestParam(defaultValue = "0") int page,
+                Model model) {
+        if (namePrefix != null && CREDIT_CODE.matcher(namePrefix.strip()).matches()) {
+            return "redirect:/institutions/" + namePrefix.strip();
+        }
+        InstitutionQuery query = new InstitutionQuery(province, status, crossRegion, namePrefix, controller, page);
         model.addAttribute("query", query);
         model.addAttribute("institutions", registry.list(query));
         model.addAttribute("statuses", STATUSES);

@@ -8,9 +8,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A filtered page of the institution list, as the list's address says it ({@code /institutions?province=33&page=1})
- * and as the registry takes it; blank filters are none.
+ * and as the registry takes it; blank filters are none. {@code controller} is an actual controller's credit code or
+ * identity number (REG-04): the institutions it controls in every province the user may read.
  */
-public record InstitutionQuery(String province, String status, Boolean crossRegion, String namePrefix, int page) {
+public record InstitutionQuery(String province, String status, Boolean crossRegion, String namePrefix,
+                               String controller, int page) {
 
     public static final int PAGE_SIZE = 20;
 
@@ -18,6 +20,7 @@ public record InstitutionQuery(String province, String status, Boolean crossRegi
         province = blankToNull(province);
         status = blankToNull(status);
         namePrefix = blankToNull(namePrefix);
+        controller = blankToNull(controller);
         page = Math.max(page, 0);
     }
 
@@ -32,6 +35,7 @@ public record InstitutionQuery(String province, String status, Boolean crossRegi
         values.put("status", status);
         values.put("crossRegion", crossRegion);
         values.put("namePrefix", namePrefix);
+        values.put("controller", controller);
         values.values().removeIf(Objects::isNull);
         values.keySet().forEach(name -> url.queryParam(name, "{" + name + "}"));
         String base = url.encode().buildAndExpand(values).toUriString();

@@ -45,6 +45,7 @@ public class RegistryApi {
                         .with("status", query.status())
                         .with("crossRegion", query.crossRegion())
                         .with("namePrefix", query.namePrefix())
+                        .with("controller", query.controller())
                         .with("page", query.page())
                         .with("size", InstitutionQuery.PAGE_SIZE)
                         .with("sort", "name")

@@ -37,7 +37,7 @@ class WorkQueueController {
     @GetMapping("/work")
     String workQueue(@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
         PortalUser user = PortalUser.of(authentication);
-        InstitutionQuery query = new InstitutionQuery(user.province(), null, null, null, page);
+        InstitutionQuery query = new InstitutionQuery(user.province(), null, null, null, null, page);
         PageOf<Decisions.Entry> awaiting = classification.decisions("RECORDED", 0, AWAITING_SHOWN);
         model.addAttribute("query", query);
         model.addAttribute("institutions", registry.list(query));

@@ -45,6 +45,15 @@ class DecisionListPageTest extends PortalTest {
     }
 
     @Test
+    void withoutFiltersEveryDecisionInScopeIsListed() throws Exception {
+        when(classification.decisions(null, null, 0, 20)).thenReturn(new PageOf<>(List.of(), 0, 20, 0));
+
+        mvc.perform(get("/decisions").with(central())).andExpect(status().isOk());
+
+        verify(classification).decisions(null, null, 0, 20);
+    }
+
+    @Test
     void anUnknownCategoryOrStateIsIgnoredRatherThanSentOn() throws Exception {
         when(classification.decisions(null, null, 0, 20)).thenReturn(new PageOf<>(List.of(), 0, 20, 0));
 

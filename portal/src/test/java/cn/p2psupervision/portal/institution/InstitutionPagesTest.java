@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -86,6 +87,20 @@ public class InstitutionPagesTest extends PortalTest {
     }
 
     @Test
+    void reg04_centralSearchesAcrossProvincesByAnActualControllerAndACreditCodeLeadsStraightToItsFile()
+            throws Exception {
+        when(registry.list(any())).thenReturn(new PageOf<>(List.of(), 0, 20, 0));
+
+        String page = mvc.perform(get("/institutions").param("controller", "91330100MA28B2LQ5T").with(central()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        verify(registry).list(new InstitutionQuery(null, null, null, null, "91330100MA28B2LQ5T", 0));
+        assertThat(page).contains("<label for=\"controller\"", "value=\"91330100MA28B2LQ5T\"");
+        mvc.perform(get("/institutions").param("namePrefix", " 91330100MA28A7K3X6 ").with(central()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/institutions/91330100MA28A7K3X6"));
+    }
+
+    @Test
     void theListFiltersPagesAndLeadsToEachFile() throws Exception {
         Institutions.Summary summary = new Institutions.Summary(ID, "91330100MA28A7K3X6", "杭州钱塘易贷网络科技有限公司",
                 "33", "OPERATING", true, List.of("44"), 1, "CONFIRMED", null, 4, "WRITE");
@@ -93,7 +108,7 @@ public class InstitutionPagesTest extends PortalTest {
 
         String page = page("/institutions?province=33&namePrefix=杭州&page=1", 200);
 
-        verify(registry).list(new InstitutionQuery("33", null, null, "杭州", 1));
+        verify(registry).list(new InstitutionQuery("33", null, null, "杭州", null, 1));
         assertThat(page).contains("href=\"/institutions/" + ID + "\"", "第 21–21 条，共 41 条", "第 2 页，共 3 页",
                 "/institutions?province=33&amp;namePrefix=%E6%9D%AD%E5%B7%9E&amp;page=0",
                 "/institutions?province=33&amp;namePrefix=%E6%9D%AD%E5%B7%9E&amp;page=2", "hx-get=", "可维护");

@@ -45,7 +45,7 @@ class WorkQueuePageTest extends PortalTest {
         String page = mvc.perform(get("/work").with(officer("gd-officer", "44"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        verify(registry).list(new InstitutionQuery("44", null, null, null, 0));
+        verify(registry).list(new InstitutionQuery("44", null, null, null, null, 0));
         assertThat(page).contains("工作台", "广东网贷整治办", "待负责同志审批的分类处置决定", "共 12 项",
                 "深圳前海某某金融信息服务有限公司", "整改类", "合规类", "取缔类", "gd-officer", "2018年3月1日 09:00",
                 "href=\"/institutions/id-2\"", "此处显示最近的 2 项。", "本省登记注册的机构", "href=\"/institutions/id-1\"");
