@@ -19,6 +19,8 @@ import cn.p2psupervision.classification.proposal.Category;
 import cn.p2psupervision.platform.input.IfMatch;
 import cn.p2psupervision.platform.input.PageParameters;
 import cn.p2psupervision.platform.outbox.OutboxEntry;
+import cn.p2psupervision.platform.registryfeed.InstitutionDirectory;
+import cn.p2psupervision.platform.registryfeed.InstitutionReference;
 import cn.p2psupervision.platform.security.Caller;
 
 /**
@@ -31,9 +33,11 @@ class DecisionController {
     private static final String ONE = "/api/v1/classification/institutions/{institutionId}/decision";
 
     private final DecisionService decisions;
+    private final InstitutionDirectory institutions;
 
-    DecisionController(DecisionService decisions) {
+    DecisionController(DecisionService decisions, InstitutionDirectory institutions) {
         this.decisions = decisions;
+        this.institutions = institutions;
     }
 
     /** Records (or, with {@code If-Match}, re-records) the category. */
@@ -44,7 +48,7 @@ class DecisionController {
         Long basedOn = ifMatch == null ? null : IfMatch.version(ifMatch);
         StoredDecision stored = decisions.record(caller, institutionId, request.category(), request.reason(),
                 basedOn);
-        DecisionView view = DecisionView.of(stored);
+        DecisionView view = view(stored);
         if (stored.version() == 1) {
             return ResponseEntity.created(URI.create("/api/v1/classification/institutions/" + institutionId
                     + "/decision")).eTag(IfMatch.etag(stored.version())).body(view);
@@ -55,7 +59,7 @@ class DecisionController {
     @GetMapping(ONE)
     ResponseEntity<DecisionView> get(@PathVariable String institutionId, Caller caller) {
         StoredDecision stored = decisions.read(caller, institutionId);
-        return ResponseEntity.ok().eTag(IfMatch.etag(stored.version())).body(DecisionView.of(stored));
+        return ResponseEntity.ok().eTag(IfMatch.etag(stored.version())).body(view(stored));
     }
 
     /** Every version, oldest first. */
@@ -70,7 +74,7 @@ class DecisionController {
                                          Caller caller) {
         long basedOn = IfMatch.version(ifMatch);
         StoredDecision stored = decisions.approve(caller, institutionId, basedOn);
-        return ResponseEntity.status(HttpStatus.OK).eTag(IfMatch.etag(stored.version())).body(DecisionView.of(stored));
+        return ResponseEntity.status(HttpStatus.OK).eTag(IfMatch.etag(stored.version())).body(view(stored));
     }
 
     @PostMapping(ONE + "/reopening")
@@ -79,7 +83,7 @@ class DecisionController {
                                         Caller caller) {
         long basedOn = IfMatch.version(ifMatch);
         StoredDecision stored = decisions.reopen(caller, institutionId, basedOn, request.reason());
-        return ResponseEntity.ok().eTag(IfMatch.etag(stored.version())).body(DecisionView.of(stored));
+        return ResponseEntity.ok().eTag(IfMatch.etag(stored.version())).body(view(stored));
     }
 
     /** AUTH-02: the current decisions the caller may read, newest change first. */
@@ -89,8 +93,13 @@ class DecisionController {
                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         PageParameters paging = PageParameters.of(page, size, 200);
         DecisionStore.Page result = decisions.list(caller, category, state, paging.page(), paging.size());
-        return new PageView(result.content().stream().map(DecisionView::of).toList(), paging.page(), paging.size(),
+        return new PageView(result.content().stream().map(this::view).toList(), paging.page(), paging.size(),
                 result.totalElements());
+    }
+
+    /** The decision with its institution's name and credit code as the registry's feed last gave them. */
+    private DecisionView view(StoredDecision stored) {
+        return DecisionView.of(stored, institutions.find(stored.institutionId()).orElse(null));
     }
 
     record RecordRequest(Category category, String reason) {
@@ -106,12 +115,14 @@ class DecisionController {
      * The current decision with what followed from it: the deliveries to other contexts (the registry status, the
      * referral) and where each stands.
      */
-    record DecisionView(String institutionId, String registeredProvince, long version, Decision decision,
-                        List<Delivery> deliveries, Instant updatedAt) {
+    record DecisionView(String institutionId, String institutionName, String creditCode, String registeredProvince,
+                        long version, Decision decision, List<Delivery> deliveries, Instant updatedAt) {
 
-        static DecisionView of(StoredDecision stored) {
-            return new DecisionView(stored.institutionId(), stored.registeredProvince(), stored.version(),
-                    stored.current(), stored.outbox().stream().map(Delivery::of).toList(), stored.updatedAt());
+        static DecisionView of(StoredDecision stored, InstitutionReference institution) {
+            return new DecisionView(stored.institutionId(), institution == null ? null : institution.name(),
+                    institution == null ? null : institution.creditCode(), stored.registeredProvince(),
+                    stored.version(), stored.current(), stored.outbox().stream().map(Delivery::of).toList(),
+                    stored.updatedAt());
         }
     }
 

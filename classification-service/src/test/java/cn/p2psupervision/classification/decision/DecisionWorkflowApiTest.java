@@ -152,6 +152,18 @@ class DecisionWorkflowApiTest {
         assertThat(approved.at("/decision/state").asString()).isEqualTo("APPROVED");
         assertThat(approved.at("/decision/approvedBy/username").asString()).isEqualTo("zj-head-regulator");
         assertThat(approved.get("deliveries")).isEmpty();
+        // the decision names its institution as the registry's feed gave it, in the list too (one read a page)
+        assertThat(approved.get("institutionName").asString()).isEqualTo("测试网贷平台 " + institution);
+        JsonNode listed = send(get("/api/v1/classification/decisions?state=APPROVED&size=200"), TestCaller.ZJ_OFFICER,
+                200);
+        boolean named = false;
+        for (JsonNode line : listed.get("content")) {
+            if (line.get("institutionId").asString().equals(institution)) {
+                named = line.get("institutionName").asString().equals("测试网贷平台 " + institution)
+                        && line.get("creditCode").asString().equals("9133" + institution.hashCode());
+            }
+        }
+        assertThat(named).as("the list names the institution").isTrue();
 
         JsonNode again = send(ok(post(base + "/decision").content("{\"category\":\"COMPLIANT\",\"reason\":\"x\"}")
                 .header("If-Match", "\"2\""), TestCaller.ZJ_OFFICER), 422);

@@ -20,7 +20,7 @@ import cn.p2psupervision.portal.api.ApiProblem;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.Institutions;
-import cn.p2psupervision.portal.institution.RegistryApi;
+import cn.p2psupervision.portal.institution.InstitutionField;
 import cn.p2psupervision.portal.security.PortalUser;
 
 /**
@@ -37,12 +37,12 @@ class OpenCaseController {
     private static final Pattern SPLIT_FIELD = Pattern.compile("splitEntities\\[(\\d+)](.*)");
 
     private final AcceptanceApi api;
-    private final RegistryApi registry;
+    private final InstitutionField institutions;
     private final ProblemMessages problems;
 
-    OpenCaseController(AcceptanceApi api, RegistryApi registry, ProblemMessages problems) {
+    OpenCaseController(AcceptanceApi api, InstitutionField institutions, ProblemMessages problems) {
         this.api = api;
-        this.registry = registry;
+        this.institutions = institutions;
         this.problems = problems;
     }
 
@@ -80,17 +80,11 @@ class OpenCaseController {
         if (!model.containsAttribute("rowProblems")) {
             model.addAttribute("rowProblems", Map.of());
         }
-        if (institution != null && !institution.isBlank()) {
-            try {
-                Institutions.File file = registry.file(institution.strip());
-                PortalUser portalUser = PortalUser.of(user);
-                model.addAttribute("institutionFile", file);
-                model.addAttribute("mayOpen", portalUser != null && portalUser.isProvincial()
-                        && portalUser.province().equals(file.registeredProvince()));
-            } catch (ApiProblemException unknown) {
-                model.addAttribute("institutionProblem", problems.describe(unknown.problem(), locale));
-            }
-        }
+        institutions.prefill(institution, model, locale).ifPresent(file -> {
+            PortalUser portalUser = PortalUser.of(user);
+            model.addAttribute("mayOpen", portalUser != null && portalUser.isProvincial()
+                    && portalUser.province().equals(file.registeredProvince()));
+        });
         return "acceptance/new";
     }
 

@@ -9,8 +9,9 @@ import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.institution.RegistryApi;
 
 /**
- * The decisions of a list with their institutions' names: the decision list names institutions by id only, so each
- * file is read (a page of at most 20); a file the registry does not give shows by its id.
+ * The decisions of a list with their institutions' names: as the decision list gives them (from classification's copy
+ * of the registry), else from the file (one read each, a page of at most 20); a file the registry does not give shows
+ * by its id.
  */
 @Component
 public class DecisionNames {
@@ -23,6 +24,9 @@ public class DecisionNames {
 
     public List<Decisions.Named> of(List<Decisions.Entry> entries) {
         return entries.stream().map(entry -> {
+            if (entry.institutionName() != null) {
+                return new Decisions.Named(entry, entry.institutionName(), entry.creditCode());
+            }
             try {
                 Institutions.File file = registry.file(entry.institutionId());
                 return new Decisions.Named(entry, file.name(), file.creditCode());

@@ -12,7 +12,14 @@ public final class Decisions {
 
     /** An institution's current decision. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String institutionId, String registeredProvince, long version, Decision decision, Instant updatedAt) {
+    public record Entry(String institutionId, String institutionName, String creditCode, String registeredProvince,
+                        long version, Decision decision, Instant updatedAt) {
+
+        /** A decision as an API answer without the institution's name gives it. */
+        public Entry(String institutionId, String registeredProvince, long version, Decision decision,
+                     Instant updatedAt) {
+            this(institutionId, null, null, registeredProvince, version, decision, updatedAt);
+        }
     }
 
     /** CLS-07: the category recorded, against the platform's proposal; {@code RECORDED} waits for a head (AUTH-04). */

@@ -11,11 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.p2psupervision.portal.api.ApiProblem;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.Institutions;
-import cn.p2psupervision.portal.institution.RegistryApi;
+import cn.p2psupervision.portal.institution.InstitutionField;
 
 /**
  * 登记风险事件 (INC-02): an officer of the institution's registration province records an event about it, from its
@@ -26,13 +25,14 @@ import cn.p2psupervision.portal.institution.RegistryApi;
 class NewEventController {
 
     private final IncidentApi api;
-    private final RegistryApi registry;
+    private final InstitutionField institutions;
     private final ProblemMessages problems;
     private final MessageSource messages;
 
-    NewEventController(IncidentApi api, RegistryApi registry, ProblemMessages problems, MessageSource messages) {
+    NewEventController(IncidentApi api, InstitutionField institutions, ProblemMessages problems,
+                       MessageSource messages) {
         this.api = api;
-        this.registry = registry;
+        this.institutions = institutions;
         this.problems = problems;
         this.messages = messages;
     }
@@ -40,13 +40,7 @@ class NewEventController {
     @GetMapping("/incidents/new")
     String form(@RequestParam(required = false) String institution, Model model, Locale locale) {
         Form form = new Form(institution, null, null, null, null);
-        if (institution != null && !institution.isBlank()) {
-            try {
-                model.addAttribute("institutionFile", registry.file(institution.strip()));
-            } catch (ApiProblemException unknown) {
-                model.addAttribute("institutionProblem", problems.describe(unknown.problem(), locale));
-            }
-        }
+        institutions.prefill(institution, model, locale);
         return show(form, model);
     }
 
@@ -56,14 +50,10 @@ class NewEventController {
                   @RequestParam(required = false) String lendersAffected, Model model, Locale locale,
                   RedirectAttributes redirect) {
         Form form = new Form(institution, type, title, description, lendersAffected);
-        Institutions.File file;
-        try {
-            file = registry.file(required(institution));
-        } catch (ApiProblemException unknown) {
-            model.addAttribute("institutionProblem", problems.describe(unknown.problem(), locale));
+        Institutions.File file = institutions.lookUp(institution, model, locale).orElse(null);
+        if (file == null) {
             return show(form, model);
         }
-        model.addAttribute("institutionFile", file);
         Long lenders;
         try {
             lenders = lenders(lendersAffected);
@@ -88,14 +78,6 @@ class NewEventController {
         model.addAttribute("form", form);
         model.addAttribute("eventTypes", EventActs.EVENT_TYPES);
         return "incidents/new";
-    }
-
-    /** The institution must be named: absent, it is the registry's own 404 for "no such institution". */
-    private static String required(String institution) {
-        if (institution == null || institution.isBlank()) {
-            throw new ApiProblemException(ApiProblem.ofStatus(404));
-        }
-        return institution.strip();
     }
 
     /** The officer's estimate of lenders affected, when given; the service refuses a negative one. */

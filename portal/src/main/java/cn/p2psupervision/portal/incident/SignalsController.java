@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import cn.p2psupervision.portal.api.ApiProblem;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.Institutions;
+import cn.p2psupervision.portal.institution.InstitutionField;
 import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.web.Formats;
 
@@ -40,12 +40,15 @@ class SignalsController {
 
     private final IncidentApi api;
     private final RegistryApi registry;
+    private final InstitutionField institutions;
     private final ProblemMessages problems;
     private final Clock clock;
 
-    SignalsController(IncidentApi api, RegistryApi registry, ProblemMessages problems, Clock clock) {
+    SignalsController(IncidentApi api, RegistryApi registry, InstitutionField institutions, ProblemMessages problems,
+                      Clock clock) {
         this.api = api;
         this.registry = registry;
+        this.institutions = institutions;
         this.problems = problems;
         this.clock = clock;
     }
@@ -76,13 +79,7 @@ class SignalsController {
     String form(@RequestParam(required = false) String institution, Model model, Locale locale) {
         Form form = new Form(institution, null, null, LocalDateTime.now(clock.withZone(Formats.BEIJING))
                 .truncatedTo(ChronoUnit.MINUTES).format(LOCAL_MINUTES), null);
-        if (institution != null && !institution.isBlank()) {
-            try {
-                model.addAttribute("institutionFile", registry.file(institution.strip()));
-            } catch (ApiProblemException unknown) {
-                model.addAttribute("institutionProblem", problems.describe(unknown.problem(), locale));
-            }
-        }
+        institutions.prefill(institution, model, locale);
         return show(form, model);
     }
 
@@ -105,14 +102,10 @@ class SignalsController {
                   @RequestParam(required = false) String description, Model model, Locale locale,
                   RedirectAttributes redirect) {
         Form form = new Form(institution, type, source, observedAt, description);
-        Institutions.File file;
-        try {
-            file = registry.file(required(institution));
-        } catch (ApiProblemException unknown) {
-            model.addAttribute("institutionProblem", problems.describe(unknown.problem(), locale));
+        Institutions.File file = institutions.lookUp(institution, model, locale).orElse(null);
+        if (file == null) {
             return show(form, model);
         }
-        model.addAttribute("institutionFile", file);
         try {
             Signals.Signal recorded = api.recordSignal(new Signals.Draft(blankToNull(type), List.of(file.id()),
                     blankToNull(source), beijing(blankToNull(observedAt)), blankToNull(description)));
@@ -154,14 +147,6 @@ class SignalsController {
         } catch (DateTimeParseException notATime) {
             return local;
         }
-    }
-
-    /** The institution must be named: absent, it is the registry's own 404 for "no such institution". */
-    static String required(String institution) {
-        if (institution == null || institution.isBlank()) {
-            throw new ApiProblemException(ApiProblem.ofStatus(404));
-        }
-        return institution.strip();
     }
 
     static String blankToNull(String value) {

@@ -20,7 +20,7 @@ import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.Institutions;
-import cn.p2psupervision.portal.institution.RegistryApi;
+import cn.p2psupervision.portal.institution.InstitutionField;
 import cn.p2psupervision.portal.security.PortalUser;
 import cn.p2psupervision.portal.web.Formats;
 
@@ -39,13 +39,13 @@ class ZombiesController {
             "64", "65");
 
     private final IncidentApi api;
-    private final RegistryApi registry;
+    private final InstitutionField institutions;
     private final ProblemMessages problems;
     private final Clock clock;
 
-    ZombiesController(IncidentApi api, RegistryApi registry, ProblemMessages problems, Clock clock) {
+    ZombiesController(IncidentApi api, InstitutionField institutions, ProblemMessages problems, Clock clock) {
         this.api = api;
-        this.registry = registry;
+        this.institutions = institutions;
         this.problems = problems;
         this.clock = clock;
     }
@@ -61,11 +61,8 @@ class ZombiesController {
     @PostMapping("/incidents/zombies/bidding-closures")
     String recordClosure(@RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                          Locale locale, RedirectAttributes redirect) {
-        Institutions.File file;
-        try {
-            file = registry.file(SignalsController.required(form.getFirst("institution")));
-        } catch (ApiProblemException unknown) {
-            model.addAttribute("institutionProblem", problems.describe(unknown.problem(), locale));
+        Institutions.File file = institutions.lookUp(form.getFirst("institution"), model, locale).orElse(null);
+        if (file == null) {
             return refused("closure", null, form, user, model, List.of());
         }
         try {

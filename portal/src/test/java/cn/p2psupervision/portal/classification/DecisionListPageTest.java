@@ -1,6 +1,8 @@
 package cn.p2psupervision.portal.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,6 +44,20 @@ class DecisionListPageTest extends PortalTest {
         assertThat(page).contains("分类处置决定", "共 21 项", "href=\"/institutions/" + file.id() + "\"", file.name(),
                 file.creditCode(), "取缔类", "已批准", "浙江", "id-gone", "2026年11月20日 10:00",
                 "href=\"/decisions?category=BANNING&amp;state=APPROVED&amp;page=1\"", "<label for=\"category\"");
+    }
+
+    @Test
+    void cls09_theNamesTheDecisionListGivesAreShownWithoutReadingEachFile() throws Exception {
+        Decisions.Entry named = new Decisions.Entry("id-1", "杭州钱塘易贷网络科技有限公司", "91330100MA28A7K3X6", "33", 1,
+                new Decisions.Decision(1, 1, "RECORDED", "COMPLIANT", null, null, null, null, null, null, null, null,
+                        null), Instant.parse("2026-11-20T02:00:00Z"));
+        when(classification.decisions(null, "RECORDED", 0, 20)).thenReturn(new PageOf<>(List.of(named), 0, 20, 1));
+
+        String page = mvc.perform(get("/decisions").param("state", "RECORDED").with(officer("zj-officer", "33")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("杭州钱塘易贷网络科技有限公司", "91330100MA28A7K3X6");
+        verify(registry, never()).file(anyString());
     }
 
     @Test
