@@ -53,6 +53,15 @@ public class RegistryApi {
                 .retrieve().body(SUMMARIES);
     }
 
+    /** REG-06: the files of {@code province} not yet verified (未核实), the first {@code size} by name. */
+    public PageOf<Institutions.Summary> unverified(String province, int size) {
+        return api.get()
+                .uri(uri -> QueryParameters.on(uri.path("/api/v1/registry/institutions"))
+                        .with("province", province).with("verificationState", "UNVERIFIED").with("page", 0)
+                        .with("size", size).with("sort", "name").build())
+                .retrieve().body(SUMMARIES);
+    }
+
     /** The file; absent or out of the user's scope is the same 404 refusal. */
     public Institutions.File file(String idOrCode) {
         return api.get().uri(FILE, idOrCode).retrieve().body(Institutions.File.class);

@@ -8,9 +8,10 @@ package cn.p2psupervision.registry.institution;
  * @param crossRegion registered here and operating in other provinces
  * @param namePrefix  start of the name, case-insensitive
  * @param controller  an actual controller's credit code or identity number (REG-04)
+ * @param verificationState where the file stands in the province's verification (REG-06): the files to verify
  */
 public record EntryFilter(String province, InstitutionStatus status, Boolean crossRegion, String namePrefix,
-                          String controller) {
+                          String controller, VerificationState verificationState) {
 
-    public static final EntryFilter NONE = new EntryFilter(null, null, null, null, null);
+    public static final EntryFilter NONE = new EntryFilter(null, null, null, null, null, null);
 }

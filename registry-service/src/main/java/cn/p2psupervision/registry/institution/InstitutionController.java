@@ -148,6 +148,7 @@ class InstitutionController {
                                       @RequestParam(required = false) Boolean crossRegion,
                                       @RequestParam(required = false) String namePrefix,
                                       @RequestParam(required = false) String controller,
+                                      @RequestParam(required = false) VerificationState verificationState,
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size,
                                       @RequestParam(defaultValue = "name") String sort) {
@@ -157,7 +158,8 @@ class InstitutionController {
         if (request.checkNotModified(etag)) {
             return null;
         }
-        var result = institutions.list(caller, new EntryFilter(province, status, crossRegion, namePrefix, controller),
+        var result = institutions.list(caller, new EntryFilter(province, status, crossRegion, namePrefix, controller,
+                verificationState),
                 paging, register);
         return ResponseEntity.ok().eTag(etag).body(new PageView<>(result.content().stream().map(InstitutionSummary::of)
                 .toList(), result.page(), result.size(), result.totalElements(), result.totalPages()));

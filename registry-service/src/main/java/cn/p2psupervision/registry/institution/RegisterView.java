@@ -293,7 +293,8 @@ public class RegisterView {
                 && (filter.crossRegion() == null || filter.crossRegion() == line.crossRegion())
                 && (prefix == null || line.nameKey().startsWith(prefix))
                 && (controller == null || line.controllerKeys().contains("CC:" + controller)
-                || line.controllerKeys().contains("ID:" + controller));
+                || line.controllerKeys().contains("ID:" + controller))
+                && (filter.verificationState() == null || filter.verificationState() == line.verificationState());
     }
 
     /** The list's order: the sort field (absent values first, as the store sorts them), then the credit code. */

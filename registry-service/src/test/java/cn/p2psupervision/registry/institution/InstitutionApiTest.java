@@ -292,6 +292,23 @@ class InstitutionApiTest {
         assertThat(central.path("totalElements").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void reg06_theListFiltersTheFilesStillToVerify() throws Exception {
+        String prefix = "Verify " + SEQUENCE.incrementAndGet();
+        Registered unverified = register(TestCaller.ZJ_OFFICER, "33", prefix + " A Co.", null);
+        Registered verified = register(TestCaller.ZJ_OFFICER, "33", prefix + " B Co.", null);
+        verifyOk(TestCaller.ZJ_OFFICER, verified, currentVersion(verified));
+
+        String toVerify = body(ok(call(TestCaller.ZJ_OFFICER, get(BASE).param("namePrefix", prefix)
+                .param("verificationState", "UNVERIFIED"))));
+        String inVerification = body(ok(call(TestCaller.ZJ_OFFICER, get(BASE).param("namePrefix", prefix)
+                .param("verificationState", "IN_VERIFICATION"))));
+
+        assertThat(toVerify).contains(unverified.id()).doesNotContain(verified.id());
+        assertThat(inVerification).contains(verified.id()).doesNotContain(unverified.id());
+        problem(call(TestCaller.ZJ_OFFICER, get(BASE).param("verificationState", "DONE")), 400);
+    }
+
     // =================================================================================================================
     // b) REG-07: optimistic lock
     // =================================================================================================================

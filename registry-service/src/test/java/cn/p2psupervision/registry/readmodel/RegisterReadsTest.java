@@ -305,13 +305,13 @@ class RegisterReadsTest {
     }
 
     private static List<String> names(InstitutionService service, Caller caller) {
-        return service.list(caller, new EntryFilter("62", null, null, null, null), PageParameters.of(0, 200, 200,
+        return service.list(caller, new EntryFilter("62", null, null, null, null, null), PageParameters.of(0, 200, 200,
                 "name", java.util.Map.of("name", "nameKey"), "name")).content().stream()
                 .map(scoped -> scoped.entry().name()).toList();
     }
 
     private static long total(InstitutionService service, Caller caller) {
-        return service.list(caller, new EntryFilter("62", null, null, null, null), PageParameters.of(0, 1, 200,
+        return service.list(caller, new EntryFilter("62", null, null, null, null, null), PageParameters.of(0, 1, 200,
                 "name", java.util.Map.of("name", "nameKey"), "name")).totalElements();
     }
 
