@@ -348,6 +348,18 @@ class PortalBrowserSystemIT {
         assertThat(event.get("measures").get(0).get("kind").asString()).isEqualTo("CONTROL_ACCOUNTS");
         logOut();
 
+        // INC-06, AUTH-03: central's one act on an event, the hours between follow-up reports
+        logIn("central");
+        page.navigate(PORTAL + "/incidents/" + eventId);
+        assertThat(page.locator("[data-testid=level-form]").count()).isZero();
+        page.locator("#interval-hours").fill("48");
+        page.locator("#interval-reason").fill("事态趋稳，放宽续报频次");
+        act("interval-form", "[data-testid=event-done][data-done=interval]");
+        screenshot("central-event-interval");
+        assertThat(Http.get(incidents + "/events/" + eventId, Keycloak.userToken("central")).json()
+                .get("followUpHours").asInt()).isEqualTo(48);
+        logOut();
+
         logIn("gd-officer");
         Response foreign = page.navigate(PORTAL + "/incidents/" + eventId);
         assertThat(foreign.status()).isEqualTo(404);

@@ -15,9 +15,10 @@ import cn.p2psupervision.portal.security.PortalUser;
  * @param head         a head of the registration province, the event open
  * @param support      a business-place province (it reads the event without leading it), the event open
  * @param especiallyMajor the event is especially major: watcher, notification and reports apply (INC-04, INC-06)
+ * @param interval     central, the event open and especially major: it sets the hours between follow-ups (INC-06)
  * @param measureKinds the measures that may be taken at the event's level (INC-07, INC-08)
  */
-public record EventActs(boolean lead, boolean head, boolean support, boolean especiallyMajor,
+public record EventActs(boolean lead, boolean head, boolean support, boolean especiallyMajor, boolean interval,
                         List<String> measureKinds) {
 
     /** INC-07: containment, at any level. */
@@ -44,12 +45,13 @@ public record EventActs(boolean lead, boolean head, boolean support, boolean esp
         boolean disposal = especiallyMajor || "MAJOR".equals(event.level());
         List<String> kinds = disposal
                 ? Stream.concat(CONTAINMENT.stream(), DISPOSAL.stream()).toList() : CONTAINMENT;
-        return new EventActs(lead, lead && user.isHead(), provincial && !lead, especiallyMajor, kinds);
+        boolean interval = user != null && user.isCentral() && open && especiallyMajor;
+        return new EventActs(lead, lead && user.isHead(), provincial && !lead, especiallyMajor, interval, kinds);
     }
 
     /** Any form at all on the page. */
     public boolean any() {
-        return lead || support;
+        return lead || support || interval;
     }
 
     /** INC-05: a head starts the plan once the level is set; it runs until a head ends it. */
@@ -106,6 +108,7 @@ public record EventActs(boolean lead, boolean head, boolean support, boolean esp
             case "progress" -> true;
             case "support" -> support;
             case "closure" -> mayClose(event);
+            case "interval" -> interval;
             default -> false;
         };
     }

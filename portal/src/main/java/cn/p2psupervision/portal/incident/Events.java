@@ -42,7 +42,7 @@ public final class Events {
                         Long lendersAffected, List<String> signalIds, String status, String level,
                         String levelReason, Watcher watcher,
                         boolean watcherMissing, Plan plan, Notification notification, List<Report> reports,
-                        List<Deadline> deadlines, boolean overdue, List<Measure> measures,
+                        Integer followUpHours, List<Deadline> deadlines, boolean overdue, List<Measure> measures,
                         List<SupportNote> supportNotes, String closeReason, long version, Actor recordedBy,
                         Instant recordedAt, Instant updatedAt) {
 

@@ -78,8 +78,26 @@ class EventActsPagesTest extends PortalTest {
         assertThat(page(officer("gd-officer", "44"))).contains("data-testid=\"support-form\"")
                 .doesNotContain("data-testid=\"level-form\"", "data-testid=\"measure-form\"",
                         "data-testid=\"progress-form\"", "data-testid=\"closure-form\"");
-        assertThat(page(central())).doesNotContain("data-testid=\"event-acts\"", "<form method=\"post\" action=\"/incidents/");
+        String central = page(central());
+        assertThat(central).contains("data-testid=\"interval-form\"", "每 24 小时续报一次")
+                .doesNotContain("data-testid=\"level-form\"", "data-testid=\"measure-form\"",
+                        "data-testid=\"support-form\"", "data-testid=\"closure-form\"");
+        assertThat(central.split("<form method=\"post\" action=\"/incidents/").length - 1)
+                .as("central's only act: the follow-up interval (AUTH-03)").isEqualTo(1);
         verify(incidents, never()).levelProposal(EV);
+    }
+
+    @Test
+    void inc06_centralSetsTheFollowUpIntervalInWholeHoursWithAReason() throws Exception {
+        when(incidents.act(eq(HttpMethod.PUT), eq("follow-up-interval"), any(), eq(2L), eq(EV)))
+                .thenReturn(especiallyMajor());
+
+        mvc.perform(post("/incidents/" + EV + "/follow-up-interval").with(central()).with(csrf())
+                        .param("version", "2").param("hours", "48").param("reason", "事态趋稳，放宽续报频次"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("eventDone", "interval"));
+
+        verify(incidents).act(HttpMethod.PUT, "follow-up-interval",
+                new EventActsController.IntervalBody(48, "事态趋稳，放宽续报频次"), 2, EV);
     }
 
     @Test
@@ -166,7 +184,7 @@ class EventActsPagesTest extends PortalTest {
     static Events.Event unlevelled() {
         return new Events.Event(EV, "id-1", "杭州钱塘易贷网络科技有限公司", "91330100MA28A7K3X6", "33", "OVERDUE_PAYMENT",
                 "逾期兑付", "平台逾期兑付，出借人聚集", null, null, List.of(), "OPEN", null, null, null, false, null, null, List.of(),
-                List.of(), false, List.of(), List.of(), null, 1, new Events.Actor("zj-officer", "33", null), RECORDED,
+                24, List.of(), false, List.of(), List.of(), null, 1, new Events.Actor("zj-officer", "33", null), RECORDED,
                 RECORDED);
     }
 
@@ -174,7 +192,7 @@ class EventActsPagesTest extends PortalTest {
     static Events.Event especiallyMajor() {
         return new Events.Event(EV, "id-1", "杭州钱塘易贷网络科技有限公司", "91330100MA28A7K3X6", "33", "OVERDUE_PAYMENT",
                 "逾期兑付", "平台逾期兑付，出借人聚集", null, null, List.of(), "OPEN", "ESPECIALLY_MAJOR", "出借人围堵公司", null, true,
-                null, null, List.of(), List.of(), false, List.of(), List.of(), null, 2,
+                null, null, List.of(), 24, List.of(), false, List.of(), List.of(), null, 2,
                 new Events.Actor("zj-officer", "33", null), RECORDED, RECORDED);
     }
 }

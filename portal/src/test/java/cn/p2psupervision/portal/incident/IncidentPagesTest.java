@@ -107,7 +107,7 @@ class IncidentPagesTest extends PortalTest {
                 "逾期兑付", "平台逾期兑付，出借人聚集", "3月1日起暂停提现", 20000L, List.of("SG-20180301-7KQ2M9XA"),
                 "OPEN", "ESPECIALLY_MAJOR",
                 "出借人围堵公司，影响扩大", new Events.Watcher("张三", "金融办风险处副处长", "0571-00000000"), false, null,
-                null, List.of(), deadlines, false,
+                null, List.of(), 24, deadlines, false,
                 List.of(new Events.Measure("EV-M1", "REFERRAL_TO_PUBLIC_SECURITY", "涉嫌非法吸收公众存款，移送公安并追赃挽损",
                         "IN_PROGRESS", new Events.Actor("zj-officer", "33", null), recorded)),
                 List.of(new Events.SupportNote("EV-S1", "44", "广州分支机构已派员驻守", new Events.Actor("gd-officer", "44", null),
