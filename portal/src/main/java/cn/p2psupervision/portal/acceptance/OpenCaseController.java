@@ -19,7 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.p2psupervision.portal.api.ApiProblem;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
-import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.institution.InstitutionField;
 import cn.p2psupervision.portal.security.PortalUser;
 

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.p2psupervision.portal.acceptance.AcceptanceApi;
-import cn.p2psupervision.portal.acceptance.Cases;
 import cn.p2psupervision.portal.api.AgencyRequest;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.FieldErrors;
