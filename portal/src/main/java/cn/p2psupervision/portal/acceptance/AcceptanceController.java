@@ -16,6 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.security.PortalUser;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * 整改验收: the cases the user may read (ACC-13: deadline, overdue; ACC-08: days of notice left) and a case with its
@@ -42,7 +43,7 @@ class AcceptanceController {
     @GetMapping("/acceptance")
     String list(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
                 Model model) {
-        String filter = state == null || state.isBlank() ? null : state.strip();
+        String filter = Entered.text(state);
         model.addAttribute("state", filter);
         model.addAttribute("states", STATES);
         model.addAttribute("cases", api.cases(filter, Math.max(page, 0)));

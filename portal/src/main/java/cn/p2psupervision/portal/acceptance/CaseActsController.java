@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.p2psupervision.portal.api.ApiProblem;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.security.PortalUser;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * The acts on an acceptance case from its page (docs/api.md section 5): the joint team (ACC-03), checks and their
@@ -44,8 +45,8 @@ class CaseActsController {
                      @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                      Locale locale, RedirectAttributes redirect) {
         return act(id, "team", null, "memberAdded", form, user, model, locale, redirect, () -> api.act(
-                HttpMethod.POST, "team", new MemberBody(entered(form, "name"), entered(form, "agency"),
-                        entered(form, "organisation")), version, id).version());
+                HttpMethod.POST, "team", new MemberBody(Entered.field(form, "name"), Entered.field(form, "agency"),
+                        Entered.field(form, "organisation")), version, id).version());
     }
 
     /** ACC-03: a member leaves the team; the checks they recorded still name them. */
@@ -65,11 +66,11 @@ class CaseActsController {
     String recordCheck(@PathVariable String id, @RequestParam long version,
                        @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                        Locale locale, RedirectAttributes redirect) {
-        String code = entered(form, "code");
+        String code = Entered.field(form, "code");
         return act(id, "check", null, "checkRecorded", form, user, model, locale, redirect, () -> api.act(
-                HttpMethod.PUT, "checks/{code}", new CheckBody(entered(form, "result"), entered(form, "evidence"),
-                        lines(form.getFirst("documents")), entered(form, "note"), entered(form, "recordedBy"),
-                        CaseActs.CUSTODY_BANK.equals(code) ? entered(form, "custodyBank") : null),
+                HttpMethod.PUT, "checks/{code}", new CheckBody(Entered.field(form, "result"), Entered.field(form, "evidence"),
+                        lines(form.getFirst("documents")), Entered.field(form, "note"), Entered.field(form, "recordedBy"),
+                        CaseActs.CUSTODY_BANK.equals(code) ? Entered.field(form, "custodyBank") : null),
                 version, id, required(code)).version());
     }
 
@@ -78,9 +79,9 @@ class CaseActsController {
     String confirmCheck(@PathVariable String id, @RequestParam long version,
                         @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                         Locale locale, RedirectAttributes redirect) {
-        String code = entered(form, "code");
+        String code = Entered.field(form, "code");
         return act(id, "confirmation", null, "checkConfirmed", form, user, model, locale, redirect, () -> api.act(
-                HttpMethod.POST, "checks/{code}/confirmation", new ConfirmationBody(entered(form, "confirmedBy")),
+                HttpMethod.POST, "checks/{code}/confirmation", new ConfirmationBody(Entered.field(form, "confirmedBy")),
                 version, id, required(code)).version());
     }
 
@@ -90,8 +91,8 @@ class CaseActsController {
                          @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                          Locale locale, RedirectAttributes redirect) {
         return act(id, "opinion", province, "opinionAnswered", form, user, model, locale, redirect, () -> api.act(
-                HttpMethod.POST, "opinions/{province}", new OpinionBody(yesOrNo(entered(form, "agrees")),
-                        entered(form, "text")), version, id, province).version());
+                HttpMethod.POST, "opinions/{province}", new OpinionBody(yesOrNo(Entered.field(form, "agrees")),
+                        Entered.field(form, "text")), version, id, province).version());
     }
 
     /** ACC-16, AUTH-03: central waives an opinion still asked. */
@@ -100,7 +101,7 @@ class CaseActsController {
                         @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                         Locale locale, RedirectAttributes redirect) {
         return act(id, "waiver", province, "opinionWaived", form, user, model, locale, redirect, () -> api.act(
-                HttpMethod.POST, "opinions/{province}/waiver", new ReasonBody(entered(form, "reason")), version, id,
+                HttpMethod.POST, "opinions/{province}/waiver", new ReasonBody(Entered.field(form, "reason")), version, id,
                 province).version());
     }
 
@@ -113,8 +114,8 @@ class CaseActsController {
                     @RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
                     RedirectAttributes redirect) {
         return act(id, "conclusion", null, "concluded", form, user, model, locale, redirect, () -> api.act(
-                HttpMethod.POST, "conclusion", new ConclusionBody(entered(form, "outcome"), entered(form, "reason"),
-                        entered(form, "ground"), form.containsKey("stillOperating") ? Boolean.TRUE : null),
+                HttpMethod.POST, "conclusion", new ConclusionBody(Entered.field(form, "outcome"), Entered.field(form, "reason"),
+                        Entered.field(form, "ground"), form.containsKey("stillOperating") ? Boolean.TRUE : null),
                 version, id).version());
     }
 
@@ -124,7 +125,7 @@ class CaseActsController {
                   @RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
                   RedirectAttributes redirect) {
         return act(id, "resumption", null, "resumed", form, user, model, locale, redirect, () -> api.act(
-                HttpMethod.POST, "resumption", new NoteBody(entered(form, "note")), version, id).version());
+                HttpMethod.POST, "resumption", new NoteBody(Entered.field(form, "note")), version, id).version());
     }
 
     /** ACC-09: a complaint found true (the notice is revoked) or unfounded, with the reply; the case's version. */
@@ -133,8 +134,8 @@ class CaseActsController {
                    @RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
                    RedirectAttributes redirect) {
         return act(id, "resolution", receiptNumber, "complaintResolved", form, user, model, locale, redirect,
-                () -> api.resolve(id, receiptNumber, new ResolutionBody(yesOrNo(entered(form, "foundTrue")),
-                        entered(form, "reply")), version).acceptanceCase().version());
+                () -> api.resolve(id, receiptNumber, new ResolutionBody(yesOrNo(Entered.field(form, "foundTrue")),
+                        Entered.field(form, "reply")), version).acceptanceCase().version());
     }
 
     private String act(String id, String name, String item, String done, MultiValueMap<String, String> form,
@@ -153,12 +154,6 @@ class CaseActsController {
     /** What the user entered, one value a field (the form has no field twice). */
     private static Map<String, String> entered(MultiValueMap<String, String> form) {
         return form.toSingleValueMap();
-    }
-
-    /** A field as entered, blank as absent, so that the service names what is missing. */
-    static String entered(MultiValueMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The check's code names the path: without it there is nothing to send. */

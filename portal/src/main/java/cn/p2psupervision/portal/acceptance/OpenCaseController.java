@@ -21,6 +21,7 @@ import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.InstitutionField;
 import cn.p2psupervision.portal.security.PortalUser;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * 发起整改验收 (ACC-01, ACC-02, ACC-06, ACC-13): the registration province opens an institution's acceptance case from
@@ -59,7 +60,7 @@ class OpenCaseController {
                 Model model, Locale locale, RedirectAttributes redirect) {
         Form form = new Form(institution, complexity, largeOrInfluential != null, rows(names, codes));
         try {
-            Cases.Case opened = api.open(new Cases.Opening(blankToNull(institution), blankToNull(complexity),
+            Cases.Case opened = api.open(new Cases.Opening(Entered.text(institution), Entered.text(complexity),
                     form.largeOrInfluential() ? Boolean.TRUE : null, form.sent()));
             redirect.addFlashAttribute("caseDone", "opened");
             redirect.addFlashAttribute("caseVersion", opened.version());
@@ -104,15 +105,11 @@ class OpenCaseController {
         return list == null || i >= list.size() ? null : list.get(i);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /** A row of the split-off entities as entered. */
     record Row(String name, String creditCode) {
 
         boolean blank() {
-            return blankToNull(name) == null && blankToNull(creditCode) == null;
+            return Entered.text(name) == null && Entered.text(creditCode) == null;
         }
     }
 
@@ -126,7 +123,7 @@ class OpenCaseController {
         /** The rows filled in, as the service receives them (a blank row is not sent). */
         List<Cases.SplitEntity> sent() {
             return rows.stream().filter(r -> !r.blank())
-                    .map(r -> new Cases.SplitEntity(blankToNull(r.name()), blankToNull(r.creditCode()))).toList();
+                    .map(r -> new Cases.SplitEntity(Entered.text(r.name()), Entered.text(r.creditCode()))).toList();
         }
 
         /** The form rows of what was sent: {@code splitEntities[0]} is the first filled row, which may be another. */

@@ -23,6 +23,7 @@ import cn.p2psupervision.portal.classification.ClassificationApi;
 import cn.p2psupervision.portal.incident.IncidentApi;
 import cn.p2psupervision.portal.incident.Watch;
 import cn.p2psupervision.portal.security.PortalUser;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * The central office's data (AUTH-03): the campaign schedule (整治工作时间安排, CLS-10), the screening and monitoring
@@ -70,10 +71,10 @@ class CentralDataController {
         List<String> names = milestones == null ? List.of() : milestones;
         for (int i = 0; i < names.size(); i++) {
             entered.add(new ClassificationApi.MilestoneDate(names.get(i),
-                    dates != null && i < dates.size() ? blankToNull(dates.get(i)) : null));
+                    dates != null && i < dates.size() ? Entered.text(dates.get(i)) : null));
         }
         try {
-            CampaignData.Schedule changed = classification.changeSchedule(entered, blankToNull(reason), version);
+            CampaignData.Schedule changed = classification.changeSchedule(entered, Entered.text(reason), version);
             return done(redirect, "schedule", changed.version(), null, "/central/schedule");
         } catch (ApiProblemException refused) {
             model.addAttribute("scheduleForm", new ScheduleForm(entered, reason));
@@ -107,8 +108,8 @@ class CentralDataController {
         try {
             CampaignData.ScreeningThresholds changed = classification.changeScreeningThresholds(
                     new ClassificationApi.ScreeningChange(wholeNumberOrAsEntered(expansionWindowMonths),
-                            blankToNull(balanceGrowthRatio), blankToNull(lenderGrowthRatio),
-                            blankToNull(compositeYieldPercent), blankToNull(reason)), version);
+                            Entered.text(balanceGrowthRatio), Entered.text(lenderGrowthRatio),
+                            Entered.text(compositeYieldPercent), Entered.text(reason)), version);
             return done(redirect, "screening", changed.version(), null, "/central/thresholds");
         } catch (ApiProblemException refused) {
             model.addAttribute("screeningForm", new ScreeningForm(expansionWindowMonths, balanceGrowthRatio,
@@ -127,8 +128,8 @@ class CentralDataController {
                             Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
         try {
             Watch.MonitoringThresholds changed = incidents.changeMonitoringThresholds(new IncidentApi.MonitoringChange(
-                    blankToNull(overdueRateMax), blankToNull(balanceFallMaxPercent),
-                    blankToNull(lendersFallMaxPercent), blankToNull(reason)), version);
+                    Entered.text(overdueRateMax), Entered.text(balanceFallMaxPercent),
+                    Entered.text(lendersFallMaxPercent), Entered.text(reason)), version);
             return done(redirect, "monitoring", changed.version(), null, "/central/thresholds");
         } catch (ApiProblemException refused) {
             model.addAttribute("monitoringForm", new MonitoringForm(overdueRateMax, balanceFallMaxPercent,
@@ -167,7 +168,7 @@ class CentralDataController {
         try {
             List<String> banks = new ArrayList<>(acceptance.custodyBanks().banks());
             banks.add(name);
-            CustodyBanks changed = acceptance.changeCustodyBanks(banks, blankToNull(reason), version);
+            CustodyBanks changed = acceptance.changeCustodyBanks(banks, Entered.text(reason), version);
             return done(redirect, "bankAdded", changed.version(), name, "/central/custody-banks");
         } catch (ApiProblemException refused) {
             model.addAttribute("addForm", new BankForm(bank, reason));
@@ -185,7 +186,7 @@ class CentralDataController {
         try {
             List<String> banks = new ArrayList<>(acceptance.custodyBanks().banks());
             banks.remove(bank);
-            CustodyBanks changed = acceptance.changeCustodyBanks(banks, blankToNull(reason), version);
+            CustodyBanks changed = acceptance.changeCustodyBanks(banks, Entered.text(reason), version);
             return done(redirect, "bankRemoved", changed.version(), bank, "/central/custody-banks");
         } catch (ApiProblemException refused) {
             model.addAttribute("removeForm", new BankForm(bank, reason));
@@ -221,7 +222,7 @@ class CentralDataController {
 
     /** A whole number as a JSON integer; anything else as entered, for the service to refuse by name. */
     static Object wholeNumberOrAsEntered(String value) {
-        String entered = blankToNull(value);
+        String entered = Entered.text(value);
         if (entered == null) {
             return null;
         }
@@ -230,10 +231,6 @@ class CentralDataController {
         } catch (NumberFormatException notAWholeNumber) {
             return entered;
         }
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The schedule as entered, shown again after a refusal. */

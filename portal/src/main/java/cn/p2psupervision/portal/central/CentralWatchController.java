@@ -25,6 +25,7 @@ import cn.p2psupervision.portal.classification.ClassificationApi;
 import cn.p2psupervision.portal.incident.IncidentApi;
 import cn.p2psupervision.portal.incident.Watch;
 import cn.p2psupervision.portal.web.Formats;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * What the central office watches (中央管理): the index of its screens; the provinces late with their summary reports
@@ -60,7 +61,7 @@ class CentralWatchController {
     /** CLS-10: the 31 provinces as of a day (today when none is given); a day the API refuses shows at the form. */
     @GetMapping("/central/summary-reports")
     String summaryReports(@RequestParam(required = false) String asOf, Model model, Locale locale) {
-        String day = CentralDataController.blankToNull(asOf);
+        String day = Entered.text(asOf);
         model.addAttribute("asOf", day);
         model.addAttribute("fieldErrors", FieldErrors.NONE);
         try {
@@ -100,9 +101,9 @@ class CentralWatchController {
                      @RequestParam(required = false) String username, @RequestParam(required = false) String from,
                      @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
                      Model model, Locale locale) {
-        ReadAuditFilter filter = new ReadAuditFilter(CentralDataController.blankToNull(eventId),
-                CentralDataController.blankToNull(institutionId), CentralDataController.blankToNull(username),
-                CentralDataController.blankToNull(from), CentralDataController.blankToNull(to));
+        ReadAuditFilter filter = new ReadAuditFilter(Entered.text(eventId),
+                Entered.text(institutionId), Entered.text(username),
+                Entered.text(from), Entered.text(to));
         model.addAttribute("filter", filter);
         model.addAttribute("fieldErrors", FieldErrors.NONE);
         PageOf<Watch.Read> reads;

@@ -27,7 +27,6 @@ import cn.p2psupervision.portal.security.PortalUser;
 public class ClassificationSection {
 
     /** The categories of CLS-06, in the campaign's order. */
-    static final List<String> CATEGORIES = List.of("COMPLIANT", "RECTIFICATION", "BANNING");
 
     /** CLS-01: where a finding comes from, in the service's order. */
     static final List<String> SOURCES = List.of("ON_SITE_INSPECTION", "OFF_SITE_ANALYSIS", "PUBLIC_COMPLAINT",
@@ -46,7 +45,7 @@ public class ClassificationSection {
     /** Adds the section ({@code classification}) for the file, as the user may act on it. */
     public void addTo(Model model, Institutions.File file, PortalUser user, Locale locale) {
         model.addAttribute("classification", of(file, user, locale));
-        model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("categories", Decisions.CATEGORIES);
         model.addAttribute("findingSources", SOURCES);
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", FieldErrors.NONE);

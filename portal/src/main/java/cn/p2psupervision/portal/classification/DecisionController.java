@@ -14,6 +14,7 @@ import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.security.PortalUser;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * The acts of CLS-07 from an institution's file: an officer of the registration province records the category,
@@ -41,7 +42,7 @@ class DecisionController {
     String record(@PathVariable String id, @RequestParam(required = false) String category,
                   @RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
                   Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
-        String written = reason == null || reason.isBlank() ? null : reason.strip();
+        String written = Entered.text(reason);
         try {
             Decisions.Entry recorded = api.record(id, category, written, version);
             redirect.addFlashAttribute("decisionDone", "recorded");
@@ -70,7 +71,7 @@ class DecisionController {
     String reopen(@PathVariable String id, @RequestParam(required = false) String reason, @RequestParam long version,
                   Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
         try {
-            Decisions.Entry reopened = api.reopen(id, reason == null || reason.isBlank() ? null : reason.strip(),
+            Decisions.Entry reopened = api.reopen(id, Entered.text(reason),
                     version);
             redirect.addFlashAttribute("decisionDone", "reopened");
             redirect.addFlashAttribute("decisionVersion", reopened.version());

@@ -19,7 +19,6 @@ import cn.p2psupervision.portal.api.PageOf;
 class DecisionListController {
 
     static final int PAGE_SIZE = 20;
-    static final List<String> CATEGORIES = List.of("COMPLIANT", "RECTIFICATION", "BANNING");
     static final List<String> STATES = List.of("RECORDED", "APPROVED", "REOPENED");
 
     private final ClassificationApi api;
@@ -33,12 +32,12 @@ class DecisionListController {
     @GetMapping("/decisions")
     String list(@RequestParam(required = false) String category, @RequestParam(required = false) String state,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        String byCategory = category != null && CATEGORIES.contains(category) ? category : null;
+        String byCategory = category != null && Decisions.CATEGORIES.contains(category) ? category : null;
         String byState = state != null && STATES.contains(state) ? state : null;
         PageOf<Decisions.Entry> decisions = api.decisions(byCategory, byState, Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("category", byCategory);
         model.addAttribute("state", byState);
-        model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("categories", Decisions.CATEGORIES);
         model.addAttribute("states", STATES);
         model.addAttribute("decisions", decisions);
         model.addAttribute("rows", names.of(decisions.content()));

@@ -1,11 +1,15 @@
 package cn.p2psupervision.portal.classification;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** The classification's decisions as the work queue reads them ({@code GET /api/v1/classification/decisions}). */
 public final class Decisions {
+
+    /** CLS-07's categories: 合规类, 整改类, 取缔类, in this order wherever they are listed. */
+    public static final List<String> CATEGORIES = List.of("COMPLIANT", "RECTIFICATION", "BANNING");
 
     private Decisions() {
     }

@@ -17,6 +17,7 @@ import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.security.PortalUser;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * What the acts on an institution's classification share (CLS-01, CLS-08): a refusal re-renders the file as it stands
@@ -57,19 +58,13 @@ class FileActs {
         return "institution";
     }
 
-    /** A field as entered, blank as absent, so that the service names what is missing. */
-    static String entered(MultiValueMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /**
      * An amount in yuan as entered: without the thousands separators a user may write ({@code 1,250,000.00}), a
      * decimal when it is one (sent as a JSON number, read exactly), else the text as typed so that the service names
      * the field it refuses; null when blank.
      */
     static Object amount(MultiValueMap<String, String> form, String field) {
-        String text = entered(form, field);
+        String text = Entered.field(form, field);
         if (text == null) {
             return null;
         }

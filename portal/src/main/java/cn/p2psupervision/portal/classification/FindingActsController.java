@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.p2psupervision.portal.api.ApiProblemException;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * The findings of the investigation from an institution's file (排查发现的问题, CLS-01..03): the registration province
@@ -62,7 +63,7 @@ class FindingActsController {
                     @RequestParam MultiValueMap<String, String> form, Authentication authentication, Model model,
                     Locale locale, RedirectAttributes redirect) {
         try {
-            Classification.Finding withdrawn = api.withdrawFinding(id, findingId, FileActs.entered(form, "reason"),
+            Classification.Finding withdrawn = api.withdrawFinding(id, findingId, Entered.field(form, "reason"),
                     version);
             return done(redirect, "withdrawn", withdrawn);
         } catch (ApiProblemException refused) {
@@ -80,9 +81,9 @@ class FindingActsController {
     /** The finding as entered; the evidence's documents one reference a line. */
     static ClassificationApi.FindingBody finding(MultiValueMap<String, String> form) {
         List<String> documents = FileActs.lines(form, "documents");
-        return new ClassificationApi.FindingBody(FileActs.entered(form, "problemCode"),
-                new ClassificationApi.EvidenceBody(FileActs.entered(form, "evidenceText"), documents),
-                FileActs.entered(form, "source"), FileActs.entered(form, "foundOn"),
+        return new ClassificationApi.FindingBody(Entered.field(form, "problemCode"),
+                new ClassificationApi.EvidenceBody(Entered.field(form, "evidenceText"), documents),
+                Entered.field(form, "source"), Entered.field(form, "foundOn"),
                 FileActs.amount(form, "outstandingAmount"));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.p2psupervision.portal.api.ApiProblemException;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * The rectification order (整改通知书, CLS-08) from an institution's file: the registration province issues the order
@@ -42,16 +43,16 @@ class RectificationController {
         List<Integer> rows = new ArrayList<>();
         List<ClassificationApi.OrderItem> items = new ArrayList<>();
         for (int row = 0; row < MAX_ROWS && form.containsKey("items[" + row + "].findingId"); row++) {
-            String requirement = FileActs.entered(form, "items[" + row + "].requirement");
+            String requirement = Entered.field(form, "items[" + row + "].requirement");
             if (requirement != null) {
                 rows.add(row);
-                items.add(new ClassificationApi.OrderItem(FileActs.entered(form, "items[" + row + "].findingId"),
+                items.add(new ClassificationApi.OrderItem(Entered.field(form, "items[" + row + "].findingId"),
                         requirement));
             }
         }
         try {
             Rectification.Order issued = api.issueRectificationOrder(id, new ClassificationApi.OrderBody(
-                    FileActs.entered(form, "issuedOn"), FileActs.entered(form, "deadline"), items));
+                    Entered.field(form, "issuedOn"), Entered.field(form, "deadline"), items));
             return done(redirect, "issued", issued, null);
         } catch (ApiProblemException refused) {
             return acts.refused(id, "issueOrder", null, FileActs.inRowsOfTheForm(refused.problem(), rows), form,
@@ -68,7 +69,7 @@ class RectificationController {
         List<ClassificationApi.StockFigure> figures = new ArrayList<>();
         for (int row = 0; row < MAX_ROWS && form.containsKey("items[" + row + "].number"); row++) {
             Object amount = FileActs.amount(form, "items[" + row + "].amount");
-            Integer number = number(FileActs.entered(form, "items[" + row + "].number"));
+            Integer number = number(Entered.field(form, "items[" + row + "].number"));
             if (amount != null && number != null) {
                 rows.add(row);
                 figures.add(new ClassificationApi.StockFigure(number, amount));
@@ -76,7 +77,7 @@ class RectificationController {
         }
         try {
             Rectification.Order reported = api.reportStock(id, new ClassificationApi.StockReportBody(
-                    FileActs.entered(form, "asOf"), figures), version);
+                    Entered.field(form, "asOf"), figures), version);
             return done(redirect, "reported", reported, null);
         } catch (ApiProblemException refused) {
             return acts.refused(id, "stockReport", null, FileActs.inRowsOfTheForm(refused.problem(), rows), form,
@@ -91,7 +92,7 @@ class RectificationController {
                     Locale locale, RedirectAttributes redirect) {
         try {
             Rectification.Order completed = api.completeItem(id, item, new ClassificationApi.CompletionBody(
-                    FileActs.entered(form, "completedOn"), FileActs.entered(form, "note")), version);
+                    Entered.field(form, "completedOn"), Entered.field(form, "note")), version);
             return done(redirect, "completed", completed, item);
         } catch (ApiProblemException refused) {
             return acts.refused(id, "completeItem", String.valueOf(item), refused.problem(), form, authentication,

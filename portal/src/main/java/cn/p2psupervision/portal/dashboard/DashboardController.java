@@ -15,6 +15,7 @@ import cn.p2psupervision.portal.api.PagePart;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.classification.CampaignData;
 import cn.p2psupervision.portal.classification.ClassificationApi;
+import cn.p2psupervision.portal.classification.Decisions;
 import cn.p2psupervision.portal.web.Formats;
 import cn.p2psupervision.portal.web.Labels;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,9 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class DashboardController {
-
-    /** CLS-07's categories, then the decisions not in force: how the category chart orders them. */
-    static final List<String> CATEGORIES = List.of("COMPLIANT", "RECTIFICATION", "BANNING");
 
     private final StatisticsApi statistics;
     private final ClassificationApi classification;
@@ -99,7 +97,7 @@ class DashboardController {
         List<String> names = new ArrayList<>();
         List<Number> counts = new ArrayList<>();
         List<String> links = new ArrayList<>();
-        for (String category : CATEGORIES) {
+        for (String category : Decisions.CATEGORIES) {
             names.add(labels.of("category", category));
             counts.add(figures.in(category));
             links.add("/decisions?state=APPROVED&category=" + category);

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import cn.p2psupervision.portal.api.QueryParameters;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * The figures of the national dashboard, read as the logged-in user: the registry's statistics, classification's
@@ -23,7 +24,7 @@ public class StatisticsApi {
     public RegistryStatistics statistics(String asOf) {
         return api.get()
                 .uri(uri -> QueryParameters.on(uri.path("/api/v1/registry/statistics"))
-                        .with("asOf", asOf == null || asOf.isBlank() ? null : asOf.strip()).build())
+                        .with("asOf", Entered.text(asOf)).build())
                 .retrieve().body(RegistryStatistics.class);
     }
 

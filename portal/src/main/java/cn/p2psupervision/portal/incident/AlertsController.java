@@ -18,6 +18,7 @@ import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.security.PortalUser;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * 非现场监测预警 (INC-11): the alerts the user may read in one state (the open ones unless another is chosen, all when
@@ -40,7 +41,7 @@ class AlertsController {
     @GetMapping("/incidents/alerts")
     String list(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
                 Authentication user, Model model) {
-        show(state == null ? "OPEN" : SignalsController.blankToNull(state), Math.max(page, 0), PortalUser.of(user),
+        show(state == null ? "OPEN" : Entered.text(state), Math.max(page, 0), PortalUser.of(user),
                 model);
         return "incidents/alerts";
     }
@@ -49,7 +50,7 @@ class AlertsController {
     String dismiss(@PathVariable String alertId, @RequestParam MultiValueMap<String, String> form,
                    Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
         try {
-            WatchList.Alert dismissed = api.dismissAlert(alertId, EventActsController.entered(form, "reason"));
+            WatchList.Alert dismissed = api.dismissAlert(alertId, Entered.field(form, "reason"));
             redirect.addFlashAttribute("alertDone", "dismissed");
             redirect.addFlashAttribute("alertName", dismissed.name());
             return "redirect:/incidents/alerts";
@@ -63,8 +64,8 @@ class AlertsController {
     String toSignal(@PathVariable String alertId, @RequestParam MultiValueMap<String, String> form,
                     Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
         try {
-            Signals.Signal signal = api.alertToSignal(alertId, EventActsController.entered(form, "type"),
-                    EventActsController.entered(form, "note"));
+            Signals.Signal signal = api.alertToSignal(alertId, Entered.field(form, "type"),
+                    Entered.field(form, "note"));
             redirect.addFlashAttribute("signalDone", "fromAlert");
             return "redirect:/incidents/signals/" + signal.id();
         } catch (ApiProblemException refusal) {
@@ -78,7 +79,7 @@ class AlertsController {
      */
     private String refused(String name, String alertId, MultiValueMap<String, String> form, Authentication user,
                            Model model, List<String> refusal) {
-        String listState = form.containsKey("listState") ? SignalsController.blankToNull(form.getFirst("listState"))
+        String listState = form.containsKey("listState") ? Entered.text(form.getFirst("listState"))
                 : "OPEN";
         PortalUser by = PortalUser.of(user);
         PageOf<WatchList.Alert> alerts = show(listState, 0, by, model);

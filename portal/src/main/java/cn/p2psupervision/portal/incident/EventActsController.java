@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.security.PortalUser;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * The acts on a risk event from its page (INC-01, INC-03..09): signals linked, level, watcher, emergency plan,
@@ -43,7 +44,7 @@ class EventActsController {
     String level(@PathVariable String id, @RequestParam long version, @RequestParam MultiValueMap<String, String> form,
                  Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
         return act(id, "level", form, user, model, locale, redirect, () -> api.act(HttpMethod.PUT, "level",
-                new LevelBody(entered(form, "level"), entered(form, "reason")), version, id));
+                new LevelBody(Entered.field(form, "level"), Entered.field(form, "reason")), version, id));
     }
 
     /** INC-04 */
@@ -52,7 +53,7 @@ class EventActsController {
                    @RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
                    RedirectAttributes redirect) {
         return act(id, "watcher", form, user, model, locale, redirect, () -> api.act(HttpMethod.PUT, "watcher",
-                new WatcherBody(entered(form, "name"), entered(form, "position"), entered(form, "contact")),
+                new WatcherBody(Entered.field(form, "name"), Entered.field(form, "position"), Entered.field(form, "contact")),
                 version, id));
     }
 
@@ -62,7 +63,7 @@ class EventActsController {
                      @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                      Locale locale, RedirectAttributes redirect) {
         return act(id, "planStart", form, user, model, locale, redirect, () -> api.act(HttpMethod.POST,
-                "plan/start", new ReasonBody(entered(form, "reason")), version, id));
+                "plan/start", new ReasonBody(Entered.field(form, "reason")), version, id));
     }
 
     @PostMapping("/incidents/{id}/plan/end")
@@ -70,7 +71,7 @@ class EventActsController {
                    @RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
                    RedirectAttributes redirect) {
         return act(id, "planEnd", form, user, model, locale, redirect, () -> api.act(HttpMethod.POST, "plan/end",
-                new ReasonBody(entered(form, "reason")), version, id));
+                new ReasonBody(Entered.field(form, "reason")), version, id));
     }
 
     /** INC-06: the three central offices notified within 2 hours. */
@@ -80,7 +81,7 @@ class EventActsController {
                         Locale locale, RedirectAttributes redirect) {
         List<String> recipients = form.getOrDefault("recipients", List.of());
         return act(id, "notification", form, user, model, locale, redirect, () -> api.act(HttpMethod.POST,
-                "notification", new NotificationBody(recipients, entered(form, "reference")), version, id));
+                "notification", new NotificationBody(recipients, Entered.field(form, "reference")), version, id));
     }
 
     /** INC-06: the written report within 4 hours, then follow-ups. */
@@ -89,7 +90,7 @@ class EventActsController {
                   @RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
                   RedirectAttributes redirect) {
         return act(id, "report", form, user, model, locale, redirect, () -> api.act(HttpMethod.POST, "reports",
-                new ReportBody(entered(form, "kind"), entered(form, "text"), entered(form, "reference")), version,
+                new ReportBody(Entered.field(form, "kind"), Entered.field(form, "text"), Entered.field(form, "reference")), version,
                 id));
     }
 
@@ -99,7 +100,7 @@ class EventActsController {
                    @RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
                    RedirectAttributes redirect) {
         return act(id, "measure", form, user, model, locale, redirect, () -> api.act(HttpMethod.POST, "measures",
-                new MeasureBody(entered(form, "kind"), entered(form, "description"), entered(form, "status")),
+                new MeasureBody(Entered.field(form, "kind"), Entered.field(form, "description"), Entered.field(form, "status")),
                 version, id));
     }
 
@@ -110,7 +111,7 @@ class EventActsController {
                            Locale locale, RedirectAttributes redirect) {
         form.set("measureId", measureId);
         return act(id, "progress", form, user, model, locale, redirect, () -> api.act(HttpMethod.PUT,
-                "measures/{measureId}", new ProgressBody(entered(form, "status"), entered(form, "note")), version,
+                "measures/{measureId}", new ProgressBody(Entered.field(form, "status"), Entered.field(form, "note")), version,
                 id, measureId));
     }
 
@@ -120,7 +121,7 @@ class EventActsController {
                        @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                        Locale locale, RedirectAttributes redirect) {
         return act(id, "support", form, user, model, locale, redirect, () -> api.act(HttpMethod.POST,
-                "support-notes", new TextBody(entered(form, "text")), version, id));
+                "support-notes", new TextBody(Entered.field(form, "text")), version, id));
     }
 
     /** INC-01: signals of the event's institution, not linked to an event yet, linked to this one. */
@@ -139,7 +140,7 @@ class EventActsController {
                             @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                             Locale locale, RedirectAttributes redirect) {
         return act(id, "interval", form, user, model, locale, redirect, () -> api.act(HttpMethod.PUT,
-                "follow-up-interval", new IntervalBody(hours(entered(form, "hours")), entered(form, "reason")),
+                "follow-up-interval", new IntervalBody(hours(Entered.field(form, "hours")), Entered.field(form, "reason")),
                 version, id));
     }
 
@@ -149,7 +150,7 @@ class EventActsController {
                  @RequestParam MultiValueMap<String, String> form, Authentication user, Model model, Locale locale,
                  RedirectAttributes redirect) {
         return act(id, "closure", form, user, model, locale, redirect, () -> api.act(HttpMethod.POST, "closure",
-                new ReasonBody(entered(form, "reason")), version, id));
+                new ReasonBody(Entered.field(form, "reason")), version, id));
     }
 
     private String act(String id, String name, MultiValueMap<String, String> form, Authentication user, Model model,
@@ -168,12 +169,6 @@ class EventActsController {
             model.addAttribute("enteredSignalIds", form.getOrDefault("signalIds", List.of()));
             return "incidents/event";
         }
-    }
-
-    /** A field as entered, blank as absent, so that the service names what is missing. */
-    static String entered(MultiValueMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     record LevelBody(String level, String reason) {

@@ -18,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.security.PortalUser;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * 风险事件: the events the user may read with their level and, for an open especially major event, the 2-hour and
@@ -43,8 +44,8 @@ class IncidentController {
     @GetMapping("/incidents")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String level,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        String byStatus = blankToNull(status);
-        String byLevel = blankToNull(level);
+        String byStatus = Entered.text(status);
+        String byLevel = Entered.text(level);
         PageOf<Events.Summary> events = api.events(byStatus, byLevel, Math.max(page, 0));
         model.addAttribute("status", byStatus);
         model.addAttribute("level", byLevel);
@@ -82,7 +83,4 @@ class IncidentController {
                 .body(report);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

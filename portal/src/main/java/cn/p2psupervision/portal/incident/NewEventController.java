@@ -15,6 +15,7 @@ import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.institution.InstitutionField;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * 登记风险事件 (INC-02): an officer of the institution's registration province records an event about it, from its
@@ -63,8 +64,8 @@ class NewEventController {
             return show(form, model);
         }
         try {
-            Events.Event recorded = api.record(new Events.Draft(file.id(), blankToNull(type), blankToNull(title),
-                    blankToNull(description), lenders));
+            Events.Event recorded = api.record(new Events.Draft(file.id(), Entered.text(type), Entered.text(title),
+                    Entered.text(description), lenders));
             redirect.addFlashAttribute("eventDone", "recorded");
             redirect.addFlashAttribute("eventVersion", recorded.version());
             return "redirect:/incidents/" + recorded.id();
@@ -83,10 +84,6 @@ class NewEventController {
     /** The officer's estimate of lenders affected, when given; the service refuses a negative one. */
     private static Long lenders(String entered) {
         return entered == null || entered.isBlank() ? null : Long.valueOf(entered.strip());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** What the officer entered, shown again after a refusal. */

@@ -25,6 +25,7 @@ import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.institution.InstitutionField;
 import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.web.Formats;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * 风险信息 (INC-01): the signals the user may read, all, not yet linked to an event or linked, of one institution
@@ -58,7 +59,7 @@ class SignalsController {
     String list(@RequestParam(required = false) String linked, @RequestParam(required = false) String institutionId,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         Boolean byLinked = "true".equals(linked) ? Boolean.TRUE : "false".equals(linked) ? Boolean.FALSE : null;
-        String byInstitution = blankToNull(institutionId);
+        String byInstitution = Entered.text(institutionId);
         PageOf<Signals.Signal> signals = api.signals(byLinked, byInstitution, Math.max(page, 0));
         model.addAttribute("linked", byLinked == null ? null : byLinked.toString());
         model.addAttribute("institutionId", byInstitution);
@@ -107,8 +108,8 @@ class SignalsController {
             return show(form, model);
         }
         try {
-            Signals.Signal recorded = api.recordSignal(new Signals.Draft(blankToNull(type), List.of(file.id()),
-                    blankToNull(source), beijing(blankToNull(observedAt)), blankToNull(description)));
+            Signals.Signal recorded = api.recordSignal(new Signals.Draft(Entered.text(type), List.of(file.id()),
+                    Entered.text(source), beijing(Entered.text(observedAt)), Entered.text(description)));
             redirect.addFlashAttribute("signalDone", "recorded");
             return "redirect:/incidents/signals/" + recorded.id();
         } catch (ApiProblemException refused) {
@@ -147,10 +148,6 @@ class SignalsController {
         } catch (DateTimeParseException notATime) {
             return local;
         }
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** What the officer entered, shown again after a refusal; {@code observedAt} as the browser sends it. */

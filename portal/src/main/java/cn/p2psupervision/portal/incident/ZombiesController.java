@@ -23,6 +23,7 @@ import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.institution.InstitutionField;
 import cn.p2psupervision.portal.security.PortalUser;
 import cn.p2psupervision.portal.web.Formats;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * 僵尸类机构 (INC-10): the zombie institutions the user may read with the months at zero or the closure of bidding
@@ -53,7 +54,7 @@ class ZombiesController {
     @GetMapping("/incidents/zombies")
     String list(@RequestParam(required = false) String province, @RequestParam(defaultValue = "0") int page,
                 Authentication user, Model model) {
-        show(SignalsController.blankToNull(province), Math.max(page, 0), PortalUser.of(user), model);
+        show(Entered.text(province), Math.max(page, 0), PortalUser.of(user), model);
         return "incidents/zombies";
     }
 
@@ -67,7 +68,7 @@ class ZombiesController {
         }
         try {
             api.recordBiddingClosure(new WatchList.ClosureDraft(file.id(),
-                    EventActsController.entered(form, "observedOn"), EventActsController.entered(form, "evidence")));
+                    Entered.field(form, "observedOn"), Entered.field(form, "evidence")));
             redirect.addFlashAttribute("zombieDone", "closure");
             redirect.addFlashAttribute("zombieName", file.name());
             return "redirect:/incidents/zombies";
@@ -82,7 +83,7 @@ class ZombiesController {
     String withdrawClosure(@PathVariable String institutionId, @RequestParam MultiValueMap<String, String> form,
                            Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
         try {
-            api.withdrawBiddingClosure(institutionId, EventActsController.entered(form, "reason"));
+            api.withdrawBiddingClosure(institutionId, Entered.field(form, "reason"));
             redirect.addFlashAttribute("zombieDone", "withdrawal");
             redirect.addFlashAttribute("zombieName", form.getFirst("name"));
             return "redirect:/incidents/zombies";

@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
+import cn.p2psupervision.portal.web.Entered;
+
 /**
  * A filtered page of the institution list, as the list's address says it ({@code /institutions?province=33&page=1})
  * and as the registry takes it; blank filters are none. {@code controller} is an actual controller's credit code or
@@ -17,10 +19,10 @@ public record InstitutionQuery(String province, String status, Boolean crossRegi
     public static final int PAGE_SIZE = 20;
 
     public InstitutionQuery {
-        province = blankToNull(province);
-        status = blankToNull(status);
-        namePrefix = blankToNull(namePrefix);
-        controller = blankToNull(controller);
+        province = Entered.text(province);
+        status = Entered.text(status);
+        namePrefix = Entered.text(namePrefix);
+        controller = Entered.text(controller);
         page = Math.max(page, 0);
     }
 
@@ -42,7 +44,4 @@ public record InstitutionQuery(String province, String status, Boolean crossRegi
         return base + (values.isEmpty() ? "?" : "&") + "page=";
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

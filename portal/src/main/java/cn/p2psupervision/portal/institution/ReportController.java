@@ -25,6 +25,7 @@ import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.security.PortalUser;
 import cn.p2psupervision.portal.web.Formats;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * 月度经营数据 of a file (REG-03): the monthly series, newest month first, and the form to report a month for the
@@ -106,13 +107,9 @@ class ReportController {
         }
     }
 
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /** A number as typed, without the thousands separators a user may write ({@code 1,250,000.00}). */
     private static String number(String value) {
-        String text = strip(value);
+        String text = Entered.text(value);
         return text == null ? null : text.replace(",", "").replace("，", "").replace(" ", "");
     }
 
@@ -163,12 +160,12 @@ class ReportController {
 
         Reports.Submission submission() {
             List<Reports.ProductSubmission> sent = filledRows().stream().map(products::get)
-                    .map(p -> new Reports.ProductSubmission(strip(p.name()), wholeNumber(p.termMonths()),
+                    .map(p -> new Reports.ProductSubmission(Entered.text(p.name()), wholeNumber(p.termMonths()),
                             number(p.compositeYield())))
                     .toList();
-            return new Reports.Submission(strip(period), number(loanBalance), wholeNumber(lenders),
+            return new Reports.Submission(Entered.text(period), number(loanBalance), wholeNumber(lenders),
                     wholeNumber(borrowers), number(newLending), sent.isEmpty() ? null : sent, number(overdueAmount),
-                    number(overdueRate), strip(reason));
+                    number(overdueRate), Entered.text(reason));
         }
 
         /**
@@ -192,7 +189,7 @@ class ReportController {
     record ProductRow(String name, String termMonths, String compositeYield) {
 
         boolean blank() {
-            return strip(name) == null && strip(termMonths) == null && strip(compositeYield) == null;
+            return Entered.text(name) == null && Entered.text(termMonths) == null && Entered.text(compositeYield) == null;
         }
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
+import cn.p2psupervision.portal.web.Entered;
 
 /**
  * 逐一核实 and 签字确认 of a file (REG-06): its verifications and attestation, and for the registration province (the
@@ -103,10 +104,6 @@ class VerificationController {
         return page(registry.file(id), model);
     }
 
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /**
      * What the officer entered for a verification: the facts confirmed, and corrections of the facts a form can
      * take as text (blank: not corrected).
@@ -121,13 +118,13 @@ class VerificationController {
 
         RegistryApi.VerificationRequest request() {
             Map<String, Object> corrections = new LinkedHashMap<>();
-            corrections.put("name", strip(name));
-            corrections.put("registeredAddress", strip(registeredAddress));
-            corrections.put("registeredCapital", strip(registeredCapital));
-            corrections.put("custodyBank", strip(custodyBank));
-            corrections.put("cooperatingBank", strip(cooperatingBank));
+            corrections.put("name", Entered.text(name));
+            corrections.put("registeredAddress", Entered.text(registeredAddress));
+            corrections.put("registeredCapital", Entered.text(registeredCapital));
+            corrections.put("custodyBank", Entered.text(custodyBank));
+            corrections.put("cooperatingBank", Entered.text(cooperatingBank));
             corrections.values().removeIf(Objects::isNull);
-            return new RegistryApi.VerificationRequest(strip(method), strip(date), strip(outcome), confirmed,
+            return new RegistryApi.VerificationRequest(Entered.text(method), Entered.text(date), Entered.text(outcome), confirmed,
                     corrections);
         }
     }
@@ -136,8 +133,8 @@ class VerificationController {
     record AttestationForm(String signedBy, String position, String signedOn, String documentReference) {
 
         RegistryApi.AttestationRequest request() {
-            return new RegistryApi.AttestationRequest(strip(signedBy), strip(position), strip(signedOn),
-                    strip(documentReference));
+            return new RegistryApi.AttestationRequest(Entered.text(signedBy), Entered.text(position), Entered.text(signedOn),
+                    Entered.text(documentReference));
         }
     }
 }

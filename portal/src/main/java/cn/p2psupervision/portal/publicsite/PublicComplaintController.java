@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.p2psupervision.portal.api.ApiProblemException;
 import cn.p2psupervision.portal.api.ProblemMessages;
+import cn.p2psupervision.portal.web.Entered;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -45,7 +46,7 @@ class PublicComplaintController {
                     HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
         ComplaintForm form = new ComplaintForm(creditCode, name, text, contact);
         try {
-            PublicLists.Receipt receipt = api.complain(strip(creditCode), text, strip(contact),
+            PublicLists.Receipt receipt = api.complain(Entered.text(creditCode), text, Entered.text(contact),
                     forwardedFor(request));
             // the secret is shown this once: no cache may keep the page
             response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
@@ -70,12 +71,12 @@ class PublicComplaintController {
                   Locale locale) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         model.addAttribute("receiptNumber", receiptNumber);
-        if (strip(receiptNumber) == null || strip(secret) == null) {
+        if (Entered.text(receiptNumber) == null || Entered.text(secret) == null) {
             model.addAttribute("refusalKey", "complaint.status.missing");
             return "public/complaint-status";
         }
         try {
-            model.addAttribute("status", api.complaint(strip(receiptNumber), strip(secret)));
+            model.addAttribute("status", api.complaint(Entered.text(receiptNumber), Entered.text(secret)));
         } catch (ApiProblemException refused) {
             if (refused.status() == 404) {
                 model.addAttribute("refusalKey", "complaint.status.notFound");
@@ -88,7 +89,7 @@ class PublicComplaintController {
 
     @GetMapping("/public/certificates")
     String certificate(@RequestParam(required = false) String code, Model model, Locale locale) {
-        String verificationCode = strip(code);
+        String verificationCode = Entered.text(code);
         model.addAttribute("code", verificationCode);
         if (verificationCode == null) {
             return "public/certificate";
@@ -114,10 +115,6 @@ class PublicComplaintController {
         String forwarded = request.getHeader("X-Forwarded-For");
         String peer = request.getRemoteAddr();
         return forwarded == null || forwarded.isBlank() ? peer : forwarded.strip() + ", " + peer;
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** What the complainant entered, shown again after a refusal. */

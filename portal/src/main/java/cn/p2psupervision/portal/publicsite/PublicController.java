@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import cn.p2psupervision.portal.web.Entered;
+
 /**
  * The public pages, without login (AUTH-06): the institutions under public notice (公示) and the filed institutions
  * (备案登记), searchable by a part of the name or of the credit code.
@@ -26,7 +28,7 @@ class PublicController {
 
     @GetMapping("/public/notices")
     String notices(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        String search = blankToNull(q);
+        String search = Entered.text(q);
         model.addAttribute("q", search);
         model.addAttribute("notices", api.notices(search, Math.max(page, 0)));
         model.addAttribute("pageUrl", pageUrl("/public/notices", search));
@@ -35,7 +37,7 @@ class PublicController {
 
     @GetMapping("/public/filed")
     String filed(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        String search = blankToNull(q);
+        String search = Entered.text(q);
         model.addAttribute("q", search);
         model.addAttribute("filed", api.filed(search, Math.max(page, 0)));
         model.addAttribute("pageUrl", pageUrl("/public/filed", search));
@@ -51,7 +53,4 @@ class PublicController {
                 + "&page=";
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

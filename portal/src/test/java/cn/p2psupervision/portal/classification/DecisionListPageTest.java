@@ -61,7 +61,7 @@ class DecisionListPageTest extends PortalTest {
     }
 
     @Test
-    void withoutFiltersEveryDecisionInScopeIsListed() throws Exception {
+    void cls09_withoutFiltersEveryDecisionInScopeIsListed() throws Exception {
         when(classification.decisions(null, null, 0, 20)).thenReturn(new PageOf<>(List.of(), 0, 20, 0));
 
         mvc.perform(get("/decisions").with(central())).andExpect(status().isOk());
@@ -70,7 +70,7 @@ class DecisionListPageTest extends PortalTest {
     }
 
     @Test
-    void anUnknownCategoryOrStateIsIgnoredRatherThanSentOn() throws Exception {
+    void cls09_anUnknownCategoryOrStateIsIgnoredRatherThanSentOn() throws Exception {
         when(classification.decisions(null, null, 0, 20)).thenReturn(new PageOf<>(List.of(), 0, 20, 0));
 
         String page = mvc.perform(get("/decisions").param("category", "<script>").param("state", "X")

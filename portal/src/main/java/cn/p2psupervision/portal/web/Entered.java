@@ -1,0 +1,22 @@
+package cn.p2psupervision.portal.web;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What a user entered in a form or a query as the portal hands it on: blank is absent, so that the API names what is
+ * missing in its own words, and the rest is stripped of surrounding space.
+ */
+public final class Entered {
+
+    private Entered() {
+    }
+
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The first value of a form's field, as {@link #text(String)}. */
+    public static String field(MultiValueMap<String, String> form, String name) {
+        return text(form.getFirst(name));
+    }
+}
