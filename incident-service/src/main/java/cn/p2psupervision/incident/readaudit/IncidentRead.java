@@ -9,6 +9,8 @@ import org.springframework.data.annotation.Id;
  * AUTH-07: one read of confidential incident records (内部资料): who (user, roles, province, agency), when, what
  * (the events and signals it showed), and how (the endpoint's action).
  *
+ * @param seq       the line's number in the record: 1 for the first line, then without gaps, in the order recorded
+ *                  ({@link IncidentReads}); null only for a line written before numbering and not yet numbered
  * @param action    what was read: {@code READ_EVENT}, {@code LIST_EVENTS}, {@code READ_TIMELINE},
  *                  {@code EXPORT_TIMELINE_PDF}, {@code READ_SIGNAL}, {@code LIST_SIGNALS}, {@code READ_BOARD}, {@code LIST_ZOMBIES},
  *                  {@code READ_ZOMBIE}, {@code READ_BIDDING_CLOSURE}, {@code LIST_ALERTS}, {@code READ_ALERT}, …
@@ -18,7 +20,7 @@ import org.springframework.data.annotation.Id;
  *                  (INC-11) the answer showed (at most {@value IncidentReads#MAX_IDS})
  * @param alertIds  the monitoring alerts (INC-11) the answer showed (at most {@value IncidentReads#MAX_IDS})
  */
-public record IncidentRead(@Id String id, Instant at, String userId, String username, List<String> roles,
+public record IncidentRead(@Id String id, Long seq, Instant at, String userId, String username, List<String> roles,
                            String province, String agency, String action, List<String> eventIds,
                            List<String> signalIds, List<String> institutionIds, List<String> alertIds) {
 
@@ -27,5 +29,10 @@ public record IncidentRead(@Id String id, Instant at, String userId, String user
         signalIds = signalIds == null ? List.of() : signalIds;
         institutionIds = institutionIds == null ? List.of() : institutionIds;
         alertIds = alertIds == null ? List.of() : alertIds;
+    }
+
+    IncidentRead numbered(long number) {
+        return new IncidentRead(id, number, at, userId, username, roles, province, agency, action, eventIds, signalIds,
+                institutionIds, alertIds);
     }
 }

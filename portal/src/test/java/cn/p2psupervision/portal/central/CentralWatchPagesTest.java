@@ -154,6 +154,21 @@ class CentralWatchPagesTest extends PortalTest {
     }
 
     @Test
+    void auth07_aListReadShowsItsFirstTenRecordsAsLinksAndTheRestBehindADisclosure() throws Exception {
+        List<String> events = java.util.stream.IntStream.rangeClosed(1, 25)
+                .mapToObj(n -> String.format("EV-20180301-%04d", n)).toList();
+        when(incidents.reads(any(), anyInt())).thenReturn(new PageOf<>(List.of(
+                new Watch.Read("r1", Instant.parse("2018-03-01T02:30:00Z"), "central", List.of("central-regulator"),
+                        null, null, "LIST_EVENTS", events, List.of(), List.of(), List.of())), 0, 50, 1));
+
+        String page = mvc.perform(get("/central/read-audit").with(central())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("href=\"/incidents/EV-20180301-0010\"", "另 15 项", "EV-20180301-0011、EV-20180301-0012",
+                "EV-20180301-0025").doesNotContain("href=\"/incidents/EV-20180301-0011\"");
+    }
+
+    @Test
     void auth07_aFilterTheServiceRefusesShowsAtItsField() throws Exception {
         when(incidents.reads(any(), anyInt())).thenThrow(new ApiProblemException(new ApiProblem(
                 "urn:p2p-supervision:problem:validation-failed", "Invalid input", 400, null, null, null, "r-2",
