@@ -66,17 +66,31 @@ public class IncidentReads {
 
     @EventListener(ApplicationReadyEvent.class)
     void prepare() {
+        createIndexes();
+        Thread numbering = new Thread(() -> {
+            try {
+                numberOlderLines();
+            } catch (RuntimeException failed) {
+                log.error("Numbering the older lines of the incident read record failed; the next start tries again",
+                        failed);
+            }
+        }, "incident-read-numbering");
+        numbering.setDaemon(true);
+        numbering.start();
+    }
+
+    void createIndexes() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("seq", Sort.Direction.DESC).unique().sparse());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("eventIds", Sort.Direction.ASC).on("at",
                 Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.DESC));
-        numberOlderLines();
     }
 
     /**
-     * Numbers the lines recorded before lines were numbered, oldest first, after the newest. One replica at a time does
-     * it (a lock), so a line gets one number; a line written meanwhile by another takes its number first, and the
-     * older line the next.
+     * Numbers the lines recorded before lines were numbered, oldest first, after the newest: at start, beside the
+     * service's work (on the embedded store some 10 ms a line). One replica at a time does it (a lock), so a line gets
+     * one number; a line written meanwhile takes its number first, and the older line the next. Until a line is
+     * numbered it is found by the filtered queries only.
      */
     int numberOlderLines() {
         if (mongo.estimatedCount(COLLECTION) == newest()) {

@@ -36,7 +36,7 @@ class IncidentReadsTest {
 
     private IncidentReads replica() {
         IncidentReads reads = starting();
-        reads.prepare();
+        reads.createIndexes();
         return reads;
     }
 
