@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -12,6 +13,7 @@ import org.springframework.web.client.ResourceAccessException;
 
 import cn.p2psupervision.portal.api.ApiProblem;
 import cn.p2psupervision.portal.api.ApiProblemException;
+import cn.p2psupervision.portal.api.ConcurrentReads;
 import cn.p2psupervision.portal.api.FieldErrors;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.institution.Institutions;
@@ -26,8 +28,6 @@ import cn.p2psupervision.portal.security.PortalUser;
 @Component
 public class ClassificationSection {
 
-    /** The categories of CLS-06, in the campaign's order. */
-
     /** CLS-01: where a finding comes from, in the service's order. */
     static final List<String> SOURCES = List.of("ON_SITE_INSPECTION", "OFF_SITE_ANALYSIS", "PUBLIC_COMPLAINT",
             "OTHER_AGENCY", "REGISTRY_DATA");
@@ -35,8 +35,10 @@ public class ClassificationSection {
     private final ClassificationApi api;
     private final ProblemMessages problems;
     private final Clock clock;
+    private final ConcurrentReads reads;
 
-    ClassificationSection(ClassificationApi api, ProblemMessages problems, Clock clock) {
+    ClassificationSection(ClassificationApi api, ProblemMessages problems, Clock clock, ConcurrentReads reads) {
+        this.reads = reads;
         this.api = api;
         this.problems = problems;
         this.clock = clock;
@@ -56,15 +58,25 @@ public class ClassificationSection {
     }
 
     View of(Institutions.File file, PortalUser user, Locale locale) {
+        Supplier<List<Classification.Finding>> foundNow = reads.start(() -> api.findings(file.id()));
+        Supplier<Classification.Catalogue> catalogueNow = reads.start(api::catalogue);
+        Supplier<Decisions.Entry> decisionNow = reads.start(() -> api.decision(file.id()));
+        Supplier<Classification.Proposal> proposalNow = reads.start(() -> api.proposal(file.id()));
         List<Classification.Finding> findings;
         Classification.Catalogue catalogue;
         Decisions.Entry decision;
         List<Decisions.Decision> versions;
+        Supplier<Rectification.Order> orderNow = null;
         try {
-            findings = api.findings(file.id());
-            catalogue = api.catalogue();
-            decision = api.decision(file.id());
-            versions = decision == null ? List.of() : api.decisionVersions(file.id());
+            decision = decisionNow.get();
+            Supplier<List<Decisions.Decision>> versionsNow = decision == null ? List::of
+                    : reads.start(() -> api.decisionVersions(file.id()));
+            if (decision != null && "RECTIFICATION".equals(decision.decision().category())) {
+                orderNow = reads.start(() -> api.rectificationOrder(file.id()));
+            }
+            findings = foundNow.get();
+            catalogue = catalogueNow.get();
+            versions = versionsNow.get();
         } catch (ApiProblemException refused) {
             return View.unavailable(problems.describe(refused.problem(), locale));
         } catch (ResourceAccessException unreachable) {
@@ -75,9 +87,9 @@ public class ClassificationSection {
         }
         Rectification.Order order = null;
         List<String> orderProblem = List.of();
-        if (decision != null && "RECTIFICATION".equals(decision.decision().category())) {
+        if (orderNow != null) {
             try {
-                order = api.rectificationOrder(file.id());
+                order = orderNow.get();
             } catch (ApiProblemException refused) {
                 orderProblem = problems.describe(refused.problem(), locale);
             } catch (ResourceAccessException unreachable) {
@@ -87,7 +99,7 @@ public class ClassificationSection {
         Classification.Proposal proposal = null;
         List<String> proposalProblem = List.of();
         try {
-            proposal = api.proposal(file.id());
+            proposal = proposalNow.get();
         } catch (ApiProblemException refused) {
             proposalProblem = problems.describe(refused.problem(), locale);
         }

@@ -5,12 +5,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import cn.p2psupervision.portal.api.ConcurrentReads;
 import cn.p2psupervision.portal.api.PagePart;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.classification.CampaignData;
@@ -36,9 +38,11 @@ class DashboardController {
     private final Labels labels;
     private final Formats formats;
     private final JsonMapper json;
+    private final ConcurrentReads reads;
 
     DashboardController(StatisticsApi statistics, ClassificationApi classification, ProblemMessages problems,
-                        Labels labels, Formats formats, JsonMapper json) {
+                        Labels labels, Formats formats, JsonMapper json, ConcurrentReads reads) {
+        this.reads = reads;
         this.statistics = statistics;
         this.classification = classification;
         this.problems = problems;
@@ -49,25 +53,30 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) String asOf, Model model, Locale locale) {
-        RegistryStatistics figures = statistics.statistics(asOf);
+        Supplier<RegistryStatistics> registryFigures = reads.start(() -> statistics.statistics(asOf));
+        Supplier<CampaignFigures.Classification> classified = reads.start(
+                () -> statistics.classification(endOf(asOf)));
+        Supplier<CampaignFigures.Filing> filed = reads.start(statistics::filing);
+        Supplier<CampaignFigures.IncidentBoard> board = reads.start(statistics::incidentBoard);
+        Supplier<Long> lateReports = reads.start(() -> classification.summaryReports(null).stream()
+                .filter(CampaignData.ReportLateness::late).count());
+
+        RegistryStatistics figures = registryFigures.get();
         model.addAttribute("statistics", figures);
         model.addAttribute("chartJson", json.writeValueAsString(provinceChart(figures)));
-
-        PagePart<CampaignFigures.Classification> categories = PagePart.read(
-                () -> statistics.classification(endOf(asOf)), null, problems, locale);
+        PagePart<CampaignFigures.Classification> categories = PagePart.read(classified, null, problems, locale);
         model.addAttribute("categories", categories);
         if (categories.value() != null) {
             model.addAttribute("categoryChartJson", json.writeValueAsString(categoryChart(categories.value())));
             model.addAttribute("redLineChartJson", json.writeValueAsString(redLineChart(categories.value())));
         }
-        PagePart<CampaignFigures.Filing> filing = PagePart.read(statistics::filing, null, problems, locale);
+        PagePart<CampaignFigures.Filing> filing = PagePart.read(filed, null, problems, locale);
         model.addAttribute("filing", filing);
         if (filing.value() != null) {
             model.addAttribute("filingChartJson", json.writeValueAsString(filingChart(filing.value())));
         }
-        model.addAttribute("board", PagePart.read(statistics::incidentBoard, null, problems, locale));
-        model.addAttribute("summaryReports", PagePart.read(() -> classification.summaryReports(null).stream()
-                .filter(CampaignData.ReportLateness::late).count(), null, problems, locale));
+        model.addAttribute("board", PagePart.read(board, null, problems, locale));
+        model.addAttribute("summaryReports", PagePart.read(lateReports, null, problems, locale));
         return "dashboard";
     }
 

@@ -10,14 +10,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.p2psupervision.portal.acceptance.AcceptanceApi;
+import cn.p2psupervision.portal.acceptance.Cases;
+import cn.p2psupervision.portal.api.ConcurrentReads;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.api.PagePart;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.classification.ClassificationApi;
 import cn.p2psupervision.portal.classification.DecisionNames;
 import cn.p2psupervision.portal.classification.Decisions;
+import cn.p2psupervision.portal.incident.Events;
 import cn.p2psupervision.portal.incident.IncidentApi;
 import cn.p2psupervision.portal.institution.InstitutionQuery;
+import cn.p2psupervision.portal.institution.Institutions;
 import cn.p2psupervision.portal.institution.RegistryApi;
 import cn.p2psupervision.portal.security.PortalUser;
 
@@ -41,9 +45,12 @@ class WorkQueueController {
     private final IncidentApi incidents;
     private final DecisionNames names;
     private final ProblemMessages problems;
+    private final ConcurrentReads reads;
 
     WorkQueueController(RegistryApi registry, ClassificationApi classification, AcceptanceApi acceptance,
-                        IncidentApi incidents, DecisionNames names, ProblemMessages problems) {
+                        IncidentApi incidents, DecisionNames names, ProblemMessages problems,
+                        ConcurrentReads reads) {
+        this.reads = reads;
         this.registry = registry;
         this.classification = classification;
         this.acceptance = acceptance;
@@ -57,17 +64,27 @@ class WorkQueueController {
                      Locale locale) {
         PortalUser user = PortalUser.of(authentication);
         InstitutionQuery query = new InstitutionQuery(user.province(), null, null, null, null, page);
-        PageOf<Decisions.Entry> awaiting = classification.decisions("RECORDED", 0, AWAITING_SHOWN);
+        Supplier<PageOf<Decisions.Entry>> awaiting = reads.start(
+                () -> classification.decisions("RECORDED", 0, AWAITING_SHOWN));
+        Supplier<PageOf<Institutions.Summary>> institutions = reads.start(() -> registry.list(query));
+        Supplier<PageOf<Institutions.Summary>> toVerify = reads.start(
+                () -> registry.unverified(user.province(), SHOWN));
+        Supplier<PageOf<Cases.Summary>> notices = reads.start(() -> acceptance.cases("ON_NOTICE", 0));
+        Supplier<PageOf<Events.Summary>> events = reads.start(
+                () -> incidents.events("OPEN", "ESPECIALLY_MAJOR", 0));
+        Supplier<Integer> classificationRequests = reads.start(() -> classification.overdueAgencyRequests().size());
+        Supplier<Integer> acceptanceRequests = reads.start(() -> acceptance.overdueAgencyRequests().size());
+        Supplier<Integer> incidentRequests = reads.start(() -> incidents.overdueAgencyRequests().size());
+
         model.addAttribute("query", query);
-        model.addAttribute("institutions", registry.list(query));
-        model.addAttribute("awaiting", awaiting);
-        model.addAttribute("awaitingShown", names.of(awaiting.content()));
-        model.addAttribute("toVerify", part(() -> registry.unverified(user.province(), SHOWN), locale));
-        model.addAttribute("notices", part(() -> acceptance.cases("ON_NOTICE", 0), locale));
-        model.addAttribute("events", part(() -> incidents.events("OPEN", "ESPECIALLY_MAJOR", 0), locale));
-        model.addAttribute("requests", PagePart.read(() -> classification.overdueAgencyRequests().size()
-                + acceptance.overdueAgencyRequests().size() + incidents.overdueAgencyRequests().size(), null,
-                problems, locale));
+        model.addAttribute("institutions", institutions.get());
+        model.addAttribute("awaiting", awaiting.get());
+        model.addAttribute("awaitingShown", names.of(awaiting.get().content()));
+        model.addAttribute("toVerify", part(toVerify, locale));
+        model.addAttribute("notices", part(notices, locale));
+        model.addAttribute("events", part(events, locale));
+        model.addAttribute("requests", PagePart.read(() -> classificationRequests.get() + acceptanceRequests.get()
+                + incidentRequests.get(), null, problems, locale));
         return "work";
     }
 
