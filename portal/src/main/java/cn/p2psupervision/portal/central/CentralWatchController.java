@@ -16,6 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import cn.p2psupervision.portal.acceptance.AcceptanceApi;
 import cn.p2psupervision.portal.api.AgencyRequest;
 import cn.p2psupervision.portal.api.ApiProblemException;
+import cn.p2psupervision.portal.api.ConcurrentReads;
 import cn.p2psupervision.portal.api.FieldErrors;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.api.PagePart;
@@ -44,9 +45,11 @@ class CentralWatchController {
     private final AcceptanceApi acceptance;
     private final IncidentApi incidents;
     private final ProblemMessages problems;
+    private final ConcurrentReads reads;
 
     CentralWatchController(ClassificationApi classification, AcceptanceApi acceptance, IncidentApi incidents,
-                           ProblemMessages problems) {
+                           ProblemMessages problems, ConcurrentReads reads) {
+        this.reads = reads;
         this.classification = classification;
         this.acceptance = acceptance;
         this.incidents = incidents;
@@ -86,11 +89,15 @@ class CentralWatchController {
      */
     @GetMapping("/central/overdue")
     String overdue(Model model, Locale locale) {
-        model.addAttribute("cases", section(acceptance::overdueCases, locale));
+        var cases = reads.start(acceptance::overdueCases);
+        var classificationRequests = reads.start(classification::overdueAgencyRequests);
+        var acceptanceRequests = reads.start(acceptance::overdueAgencyRequests);
+        var incidentRequests = reads.start(incidents::overdueAgencyRequests);
+        model.addAttribute("cases", section(cases, locale));
         model.addAttribute("requests", List.of(
-                new Requests("classification", section(classification::overdueAgencyRequests, locale)),
-                new Requests("acceptance", section(acceptance::overdueAgencyRequests, locale)),
-                new Requests("incidents", section(incidents::overdueAgencyRequests, locale))));
+                new Requests("classification", section(classificationRequests, locale)),
+                new Requests("acceptance", section(acceptanceRequests, locale)),
+                new Requests("incidents", section(incidentRequests, locale))));
         return "central/overdue";
     }
 

@@ -2,11 +2,13 @@ package cn.p2psupervision.portal.incident;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import cn.p2psupervision.portal.api.ApiProblemException;
+import cn.p2psupervision.portal.api.ConcurrentReads;
 import cn.p2psupervision.portal.api.PageOf;
 import cn.p2psupervision.portal.api.ProblemMessages;
 import cn.p2psupervision.portal.security.PortalUser;
@@ -22,9 +24,11 @@ class EventPage {
 
     private final IncidentApi api;
     private final ProblemMessages problems;
+    private final ConcurrentReads reads;
 
-    EventPage(IncidentApi api, ProblemMessages problems) {
+    EventPage(IncidentApi api, ProblemMessages problems, ConcurrentReads reads) {
         this.api = api;
+        this.reads = reads;
         this.problems = problems;
     }
 
@@ -36,14 +40,17 @@ class EventPage {
         model.addAttribute("unlinkedSignals", List.of());
         model.addAttribute("unlinkedProblem", List.of());
         if (acts.lead()) {
+            Supplier<Events.LevelProposal> proposal = reads.start(() -> api.levelProposal(event.id()));
+            Supplier<PageOf<Signals.Signal>> unlinked = reads.start(
+                    () -> api.signals(false, event.institutionId(), 0));
             try {
-                model.addAttribute("proposal", api.levelProposal(event.id()));
+                model.addAttribute("proposal", proposal.get());
             } catch (ApiProblemException unavailable) {
                 model.addAttribute("proposalProblem", problems.describe(unavailable.problem(), locale));
             }
             try {
-                PageOf<Signals.Signal> unlinked = api.signals(false, event.institutionId(), 0);
-                model.addAttribute("unlinkedSignals", unlinked == null ? List.of() : unlinked.content());
+                PageOf<Signals.Signal> signals = unlinked.get();
+                model.addAttribute("unlinkedSignals", signals == null ? List.of() : signals.content());
             } catch (ApiProblemException unavailable) {
                 model.addAttribute("unlinkedProblem", problems.describe(unavailable.problem(), locale));
             }
