@@ -52,6 +52,9 @@ public class IncidentReads {
     static final int MAX_IDS = 500;
     private static final String COUNTER_ID = "lines";
     private static final int MAX_ATTEMPTS = 20;
+    private static final String NUMBERING_LOCK = "incident-read-numbering";
+    /** Held while numbering, extended every 1,000 lines: a replica that dies numbering frees it within this. */
+    private static final Duration NUMBERING_LOCK_FOR = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(IncidentReads.class);
 
     private final MongoTemplate mongo;
@@ -90,22 +93,36 @@ public class IncidentReads {
      * Numbers the lines recorded before lines were numbered, oldest first, after the newest: at start, beside the
      * service's work (on the embedded store some 10 ms a line). One replica at a time does it (a lock), so a line gets
      * one number; a line written meanwhile takes its number first, and the older line the next. Until a line is
-     * numbered it is found by the filtered queries only.
+     * numbered it is found by the filtered queries only; a start after an interruption goes on with the lines left.
      */
     int numberOlderLines() {
         if (mongo.estimatedCount(COLLECTION) == newest()) {
             return 0;
         }
-        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(ClockProvider.now(), "incident-read-numbering",
-                Duration.ofMinutes(30), Duration.ZERO));
+        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(ClockProvider.now(), NUMBERING_LOCK,
+                NUMBERING_LOCK_FOR, Duration.ZERO));
         if (lock.isEmpty()) {
             return 0;
         }
+        SimpleLock held = lock.get();
+        int numbered = 0;
         try {
             Query unnumbered = Query.query(Criteria.where("seq").exists(false)).with(Sort.by("at", "_id"));
             unnumbered.fields().include("_id");
-            int numbered = 0;
             for (Document line : mongo.find(unnumbered, Document.class, COLLECTION)) {
+                if (numbered > 0 && numbered % 1_000 == 0) {
+                    Optional<SimpleLock> extended = held.extend(NUMBERING_LOCK_FOR, Duration.ZERO);
+                    if (extended.isEmpty()) {
+                        log.warn("Lost the lock on numbering the incident read record after {} lines; the next start"
+                                + " goes on", numbered);
+                        return numbered;
+                    }
+                    held = extended.get();
+                }
+                Document current = mongo.findById(line.get("_id"), Document.class, COLLECTION);
+                if (current == null || current.get("seq") != null) {
+                    continue;
+                }
                 Query byId = Query.query(Criteria.where("_id").is(line.get("_id")));
                 withNextNumber(seq -> mongo.updateFirst(byId, new Update().set("seq", seq), COLLECTION));
                 numbered++;
@@ -113,7 +130,7 @@ public class IncidentReads {
             log.info("Numbered {} lines of the incident read record written before lines were numbered", numbered);
             return numbered;
         } finally {
-            lock.get().unlock();
+            held.unlock();
         }
     }
 
