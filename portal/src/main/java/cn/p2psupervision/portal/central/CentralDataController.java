@@ -107,7 +107,7 @@ class CentralDataController {
                            Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
         try {
             CampaignData.ScreeningThresholds changed = classification.changeScreeningThresholds(
-                    new ClassificationApi.ScreeningChange(wholeNumberOrAsEntered(expansionWindowMonths),
+                    new ClassificationApi.ScreeningChange(Entered.wholeNumber(expansionWindowMonths),
                             Entered.text(balanceGrowthRatio), Entered.text(lenderGrowthRatio),
                             Entered.text(compositeYieldPercent), Entered.text(reason)), version);
             return done(redirect, "screening", changed.version(), null, "/central/thresholds");
@@ -218,19 +218,6 @@ class CentralDataController {
         model.addAttribute("refusedForm", form);
         model.addAttribute("refusal", problems.describe(refused.problem(), locale));
         model.addAttribute("fieldErrors", FieldErrors.of(refused.problem()));
-    }
-
-    /** A whole number as a JSON integer; anything else as entered, for the service to refuse by name. */
-    static Object wholeNumberOrAsEntered(String value) {
-        String entered = Entered.text(value);
-        if (entered == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(entered);
-        } catch (NumberFormatException notAWholeNumber) {
-            return entered;
-        }
     }
 
     /** The schedule as entered, shown again after a refusal. */

@@ -140,7 +140,7 @@ class EventActsController {
                             @RequestParam MultiValueMap<String, String> form, Authentication user, Model model,
                             Locale locale, RedirectAttributes redirect) {
         return act(id, "interval", form, user, model, locale, redirect, () -> api.act(HttpMethod.PUT,
-                "follow-up-interval", new IntervalBody(hours(Entered.field(form, "hours")), Entered.field(form, "reason")),
+                "follow-up-interval", new IntervalBody(Entered.wholeNumber(form.getFirst("hours")), Entered.field(form, "reason")),
                 version, id));
     }
 
@@ -196,18 +196,6 @@ class EventActsController {
     }
 
     record IntervalBody(Object hours, String reason) {
-    }
-
-    /** Whole hours as a number; anything else as entered, for the service to refuse in words (400 INC-06). */
-    static Object hours(String entered) {
-        if (entered == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(entered);
-        } catch (NumberFormatException notAWholeNumber) {
-            return entered;
-        }
     }
 
     record SignalsBody(List<String> signalIds) {

@@ -15,6 +15,22 @@ public final class Entered {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /**
+     * A whole number as a JSON integer; anything else as entered (blank: absent), for the service to refuse in its own
+     * words, naming the field.
+     */
+    public static Object wholeNumber(String value) {
+        String entered = text(value);
+        if (entered == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(entered);
+        } catch (NumberFormatException notAWholeNumber) {
+            return entered;
+        }
+    }
+
     /** The first value of a form's field, as {@link #text(String)}. */
     public static String field(MultiValueMap<String, String> form, String name) {
         return text(form.getFirst(name));
